@@ -1,0 +1,48 @@
+/** Attainment (§6): rates and statuses. */
+import type { Direction, StatusCode } from "./types";
+
+/** Half-up rounding to 4 decimals, robust to binary noise (2.4 / 3 → 0.8). */
+export function round4(x: number): number {
+  const scaled = Number((x * 10000).toPrecision(12));
+  return Math.round(scaled) / 10000;
+}
+
+export interface RateInput {
+  direction: Direction;
+  target: number;
+  actual: number;
+  targetDenominator?: number | null;
+  actualDenominator?: number | null;
+}
+
+/** Rate and status of one numeric KPI; status unknown when no rate can be computed. */
+export function rateOf(input: RateInput, mostlyThreshold: number): { rate: number | null; status: StatusCode } {
+  const { direction, target, actual } = input;
+  const td = input.targetDenominator ?? null;
+  const ad = input.actualDenominator ?? null;
+  if (direction === "lower" && actual === 0 && target >= 0) return { rate: null, status: "achieved" };
+  if (!(target > 0) || !(actual > 0)) return { rate: null, status: "unknown" };
+  let t = target;
+  let a = actual;
+  if (td !== null && ad !== null && td > 0 && ad > 0 && td !== ad) {
+    t = target / td;
+    a = actual / ad;
+  }
+  const raw = direction === "higher" ? a / t : t / a;
+  if (!Number.isFinite(raw)) return { rate: null, status: "unknown" };
+  const rate = round4(raw);
+  return { rate, status: statusOfRate(rate, mostlyThreshold) };
+}
+
+export function statusOfRate(rate: number, mostlyThreshold: number): StatusCode {
+  if (rate >= 1) return "achieved";
+  if (rate >= mostlyThreshold) return "mostly_achieved";
+  return "not_achieved";
+}
+
+/** The item's status from its KPIs: the first of not_achieved, unknown, mostly_achieved, else achieved. */
+export function itemStatus(kpiStatuses: readonly StatusCode[]): StatusCode {
+  if (kpiStatuses.length === 0) return "unknown";
+  for (const s of ["not_achieved", "unknown", "mostly_achieved"] as StatusCode[]) if (kpiStatuses.includes(s)) return s;
+  return "achieved";
+}

@@ -1,0 +1,14 @@
+export * from "./types";
+export * from "./config";
+export * from "./address";
+export { judge, selfAssessmentColumn, type JudgeOptions } from "./judge";
+export * from "./plan";
+export * from "./messages";
+export * from "./attainment";
+export { toParseText, stripMarkup, normalizeHeader, circled } from "./normalize";
+export { findYearTokens, firstYear, resolveBareYear, fiscalYearLabel, eraYear, eraOf } from "./fiscal-year";
+export { parseTargets } from "./target";
+export { findActuals } from "./actual";
+export { findClaims } from "./claim";
+export { UnitList, findValues, canonicalUnit } from "./value";
+export * from "./record";

@@ -1,0 +1,317 @@
+/** judge(): a sheet's cells in, a report out (§§1–7). Pure and total: never throws on any input. */
+import { findActuals } from "./actual";
+import { a1, columnLetter } from "./address";
+import { itemStatus, rateOf } from "./attainment";
+import { findClaims } from "./claim";
+import { CANONICAL_COLUMNS, type CanonicalColumn, type Config, DEFAULT_CONFIG } from "./config";
+import { firstYear, fiscalYearLabel } from "./fiscal-year";
+import { HeaderMatcher } from "./header";
+import { CLAIM_LABELS, issueMessage, STATUS_LABELS } from "./messages";
+import { circled, toParseText } from "./normalize";
+import { evaluateTargets } from "./target";
+import type { Cell, Issue, IssueCode, ItemResult, KpiResult, Severity, SheetInput, SheetReport } from "./types";
+import { UnitList } from "./value";
+
+export interface JudgeOptions {
+  /** The sheet was asked for by name: a missing header is an error, not a skip. */
+  requested?: boolean;
+}
+
+const EMPTY: Cell = { value: null, kind: "empty", text: "" };
+
+export function selfAssessmentColumn(config: Config): CanonicalColumn {
+  return config.phase === "final" ? "期末自己評価" : "中間自己評価と下半期の方向性";
+}
+
+function makeIssue(code: IssueCode, severity: Severity, where: { row?: number | null; col?: number | null; column?: string | null }, params: Record<string, string | number>): Issue {
+  const cell = where.row && where.col ? a1(where.row, where.col) : null;
+  const all = { ...params, ...(cell ? { cell } : {}), ...(where.column ? { column: where.column } : {}) };
+  return { code, severity, cell, row: where.row ?? null, column: where.column ?? null, message: issueMessage(code, all), params: all };
+}
+
+const unitCache = new WeakMap<readonly string[], UnitList>();
+function unitsOf(config: Config): UnitList {
+  let u = unitCache.get(config.units);
+  if (!u) {
+    u = new UnitList(config.units);
+    unitCache.set(config.units, u);
+  }
+  return u;
+}
+
+const matcherCache = new WeakMap<Config, HeaderMatcher>();
+function matcherOf(config: Config): HeaderMatcher {
+  let m = matcherCache.get(config);
+  if (!m) {
+    m = new HeaderMatcher(config);
+    matcherCache.set(config, m);
+  }
+  return m;
+}
+
+/** Text of a cell for parsing: error values count as empty. */
+const parseable = (c: Cell | undefined): string => (!c || c.kind === "error" || c.kind === "empty" ? "" : c.text);
+
+export function judge(input: SheetInput, config: Config = DEFAULT_CONFIG, options: JudgeOptions = {}): SheetReport {
+  const cells = input.cells;
+  const firstRow = input.origin.row + 1;
+  const firstCol = input.origin.col + 1;
+  const width = cells.reduce((w, r) => Math.max(w, r.length), 0);
+  const matcher = matcherOf(config);
+  const units = unitsOf(config);
+
+  const headerRows = cells.slice(0, Math.max(0, 30 - firstRow + 1)).map((r) => r.map((c) => parseable(c)));
+  const header = matcher.find(headerRows, firstRow);
+  const base: SheetReport = {
+    sheet: input.sheetName,
+    recognized: false,
+    fiscalYear: null,
+    fiscalYearSource: null,
+    phase: config.phase,
+    headerRow: null,
+    columns: {},
+    outputColumns: {},
+    lastInputColumn: firstCol + width - 1,
+    title: "",
+    items: [],
+    issues: [],
+  };
+  if (!header) {
+    base.issues.push(
+      options.requested
+        ? makeIssue("header-not-found", "error", {}, { sheet: input.sheetName })
+        : makeIssue("sheet-skipped", "info", {}, { sheet: input.sheetName }),
+    );
+    return base;
+  }
+  const headerRow = firstRow + header.rowIndex;
+  const issues: Issue[] = [];
+  const colOf = new Map<CanonicalColumn, number>(); // canonical → index into row arrays
+  for (const [canonical, idxs] of header.columns) {
+    colOf.set(canonical, idxs[0]);
+    for (const dup of idxs.slice(1)) {
+      issues.push(makeIssue("duplicate-column", "warning", { row: headerRow, col: firstCol + dup, column: canonical }, {}));
+    }
+  }
+  const outputIdx = new Set(header.outputs.values());
+  let lastInput = -1;
+  for (const row of cells) {
+    for (let c = row.length - 1; c > lastInput; c--) {
+      if (!outputIdx.has(c) && row[c] && row[c].kind !== "empty") {
+        lastInput = c;
+        break;
+      }
+    }
+  }
+
+  // Title and fiscal year (§3).
+  const titleLines = cells
+    .slice(0, header.rowIndex)
+    .map((r) => r.filter((c) => c && c.kind !== "empty" && c.kind !== "error").map((c) => c.text.trim()).filter(Boolean).join(" "))
+    .filter(Boolean);
+  const title = titleLines.join(" ");
+  const titleYear = firstYear(title);
+  let fiscalYear: number | null = null;
+  let source: SheetReport["fiscalYearSource"] = null;
+  if (config.fiscalYear !== null) [fiscalYear, source] = [config.fiscalYear, "setting"];
+  else if (titleYear !== null) [fiscalYear, source] = [titleYear, "title"];
+  else {
+    const fromSheet = firstYear(input.sheetName);
+    if (fromSheet !== null) [fiscalYear, source] = [fromSheet, "sheet"];
+    else {
+      const fromFile = input.fileName ? firstYear(input.fileName.replace(/^.*[\\/]/, "")) : null;
+      if (fromFile !== null) [fiscalYear, source] = [fromFile, "file"];
+    }
+  }
+  const reference = titleYear ?? fiscalYear;
+  if (fiscalYear === null) issues.push(makeIssue("fiscal-year-unknown", "error", {}, {}));
+
+  const selfCol = selfAssessmentColumn(config);
+  for (const canonical of CANONICAL_COLUMNS) {
+    if (colOf.has(canonical)) continue;
+    const sev = config.columns[canonical][config.phase];
+    if (sev !== "off") issues.push(makeIssue("missing-column", sev, { column: canonical }, {}));
+  }
+  const requiredCells: CanonicalColumn[] = ["番号", "項目名", "目標達成水準", selfCol];
+
+  const items: ItemResult[] = [];
+  const seenNumbers = new Map<string, number>();
+  const numberIdx = colOf.get("番号");
+  const titleIdx = colOf.get("項目名");
+  const targetIdx = colOf.get("目標達成水準");
+  const selfIdx = colOf.get(selfCol);
+  const inputIdxs = [...colOf.values()];
+
+  for (let r = header.rowIndex + 1; r < cells.length; r++) {
+    const row = cells[r];
+    if (!row || row.length === 0) continue;
+    const sheetRow = firstRow + r;
+    const at = (idx: number | undefined): Cell => (idx === undefined ? EMPTY : (row[idx] ?? EMPTY));
+    const isItem =
+      numberIdx === undefined && titleIdx === undefined
+        ? inputIdxs.some((i) => parseable(row[i]).trim() !== "")
+        : parseable(at(numberIdx)).trim() !== "" || parseable(at(titleIdx)).trim() !== "";
+    if (!isItem) continue;
+    const itemIssues: Issue[] = [];
+    const where = (idx: number, column: string | null) => ({ row: sheetRow, col: firstCol + idx, column });
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (cell && cell.kind === "error" && !outputIdx.has(c)) {
+        const canonical = [...colOf.entries()].find(([, i]) => i === c)?.[0] ?? null;
+        itemIssues.push(makeIssue("cell-error", "warning", where(c, canonical), { value: cell.text || String(cell.value) }));
+      }
+    }
+    for (const canonical of requiredCells) {
+      const idx = colOf.get(canonical);
+      if (idx === undefined || config.columns[canonical][config.phase] === "off") continue;
+      if (parseable(at(idx)).trim() === "") itemIssues.push(makeIssue("empty-required-cell", "error", where(idx, canonical), {}));
+    }
+    const numberCell = at(numberIdx);
+    const numberText = numberCell.kind === "number" && typeof numberCell.value === "number" ? String(numberCell.value) : parseable(numberCell).normalize("NFKC").trim();
+    if (numberIdx !== undefined && numberText !== "") {
+      const key = /^\d+(?:\.0+)?$/.test(numberText) ? String(Number(numberText)) : numberText;
+      const first = seenNumbers.get(key);
+      if (first !== undefined) itemIssues.push(makeIssue("duplicate-number", "error", where(numberIdx, "番号"), { number: numberText, firstRow: first }));
+      else seenNumbers.set(key, sheetRow);
+      if (!/^[1-9]\d*$/.test(key)) itemIssues.push(makeIssue("invalid-number", "warning", where(numberIdx, "番号"), { number: numberText }));
+    }
+    const item: ItemResult = {
+      row: sheetRow,
+      number: numberText,
+      title: parseable(at(titleIdx)).trim(),
+      status: "unknown",
+      rate: null,
+      kpis: [],
+      issues: itemIssues,
+    };
+    judgeKpis(item, {
+      targetText: parseable(at(targetIdx)),
+      targetCell: targetIdx === undefined ? null : where(targetIdx, "目標達成水準"),
+      selfText: selfIdx === undefined ? null : parseable(at(selfIdx)),
+      selfCell: selfIdx === undefined ? null : where(selfIdx, selfCol),
+      fiscalYear,
+      reference,
+      config,
+      units,
+    });
+    items.push(item);
+  }
+
+  const columns: Record<string, string> = {};
+  for (const [canonical, idx] of colOf) columns[canonical] = columnLetter(firstCol + idx);
+  const outputColumns: Record<string, number> = {};
+  for (const [h, idx] of header.outputs) outputColumns[h] = firstCol + idx;
+  return {
+    ...base,
+    recognized: true,
+    fiscalYear,
+    fiscalYearSource: source,
+    headerRow,
+    columns,
+    outputColumns,
+    lastInputColumn: lastInput < 0 ? firstCol - 1 : firstCol + lastInput,
+    title,
+    items,
+    issues: [...issues, ...items.flatMap((i) => i.issues)],
+  };
+}
+
+interface KpiContext {
+  targetText: string;
+  targetCell: { row: number; col: number; column: string | null } | null;
+  selfText: string | null;
+  selfCell: { row: number; col: number; column: string | null } | null;
+  fiscalYear: number | null;
+  reference: number | null;
+  config: Config;
+  units: UnitList;
+}
+
+function judgeKpis(item: ItemResult, ctx: KpiContext): void {
+  const { config, units, fiscalYear } = ctx;
+  const evaluation = evaluateTargets(ctx.targetText, fiscalYear, ctx.reference, units);
+  if (evaluation.issue === "target-unparsed" && ctx.targetCell) item.issues.push(makeIssue("target-unparsed", "warning", ctx.targetCell, {}));
+  const kpis = evaluation.kpis;
+  const missingYear = evaluation.missingYear;
+  const selfEmpty = ctx.selfText !== null && ctx.selfText.trim() === "";
+  const selfParse = ctx.selfText ? toParseText(ctx.selfText) : "";
+  const yearTargets = evaluation.forYear;
+  const shapes = kpis.map((k) => {
+    const t = yearTargets.get(k.id);
+    return { id: k.id, unit: t && t.kind === "numeric" ? t.unit : null };
+  });
+  const numericShapes = shapes.filter((s) => yearTargets.get(s.id)?.kind === "numeric");
+  const actuals = ctx.selfText && !selfEmpty ? findActuals(selfParse, numericShapes, fiscalYear, ctx.reference, units) : new Map();
+  const claims = ctx.selfText && !selfEmpty ? findClaims(selfParse, kpis.map((k) => k.id)) : new Map();
+
+  for (const k of kpis) {
+    const t = yearTargets.get(k.id);
+    const firstKind = [...k.years.values()][0]?.kind ?? "qualitative";
+    const result: KpiResult = {
+      id: k.id,
+      kind: t ? t.kind : firstKind,
+      direction: t && t.kind === "numeric" ? t.direction : null,
+      unit: t && t.kind === "numeric" ? t.unit : null,
+      target: t ? (t.kind === "numeric" ? t.value : t.text) : null,
+      actual: null,
+      denominator: t && t.kind === "numeric" ? t.denominator : null,
+      actualDenominator: null,
+      actualUnit: null,
+      claim: claims.get(k.id) ?? "none",
+      rate: null,
+      status: "unknown",
+    };
+    item.kpis.push(result);
+    if (ctx.selfText === null || !t) continue;
+    if (selfEmpty) {
+      result.status = "not_entered";
+      continue;
+    }
+    const selfCell = ctx.selfCell;
+    if (t.kind === "qualitative") {
+      result.status = result.claim === "affirm" ? "achieved" : result.claim === "partial" ? "mostly_achieved" : result.claim === "deny" ? "not_achieved" : "unknown";
+      continue;
+    }
+    const actual = actuals.get(k.id);
+    if (!actual) {
+      if (selfCell) item.issues.push(makeIssue("actual-missing", "warning", selfCell, { kpi: circled(k.id) }));
+      continue;
+    }
+    result.actual = actual.value;
+    result.actualDenominator = actual.denominator;
+    result.actualUnit = actual.unit;
+    if (actual.unit !== null && t.unit !== null && actual.unit !== t.unit) {
+      if (selfCell) item.issues.push(makeIssue("unit-mismatch", "warning", selfCell, { kpi: circled(k.id), actual: actual.unit, target: t.unit }));
+      continue;
+    }
+    if (actual.denominator !== null && t.denominator !== null && actual.denominator !== t.denominator && selfCell) {
+      item.issues.push(makeIssue("denominator-mismatch", "warning", selfCell, { kpi: circled(k.id), actual: actual.denominator, target: t.denominator }));
+    }
+    const { rate, status } = rateOf(
+      { direction: t.direction, target: t.value, actual: actual.value, targetDenominator: t.denominator, actualDenominator: actual.denominator },
+      config.mostlyThreshold,
+    );
+    result.rate = rate;
+    result.status = status;
+    const contradicts = (result.claim === "affirm" && status !== "achieved" && status !== "unknown") || (result.claim === "deny" && status === "achieved");
+    if (contradicts && selfCell) {
+      item.issues.push(
+        makeIssue("self-assessment-mismatch", "warning", selfCell, {
+          kpi: circled(k.id),
+          claim: CLAIM_LABELS.ja[result.claim as "affirm" | "deny"],
+          status: STATUS_LABELS.ja[status],
+          rate: rate === null ? "-" : `${(rate * 100).toFixed(1)}%`,
+        }),
+      );
+    }
+  }
+  if (missingYear.length > 0 && ctx.targetCell && fiscalYear !== null) {
+    item.issues.push(makeIssue("target-year-missing", "warning", ctx.targetCell, { kpis: missingYear.map(circled).join(""), year: fiscalYearLabel(fiscalYear) }));
+  }
+
+  if (ctx.selfText === null) item.status = "unknown";
+  else if (selfEmpty) item.status = "not_entered";
+  else item.status = itemStatus(item.kpis.map((k) => k.status));
+  const rates = item.kpis.filter((k) => k.kind === "numeric" && k.rate !== null).map((k) => k.rate as number);
+  item.rate = rates.length > 0 ? rates.reduce((a, b) => Math.min(a, b)) : null;
+}

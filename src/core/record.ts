@@ -1,0 +1,60 @@
+/**
+ * The record Shinchoku keeps inside a workbook (a hidden sheet): what it wrote, so that it never
+ * mistakes a user's cell for its own, and what was there before its last run, for undo.
+ * Both adapters store it the same way, so a workbook judged by the CLI can be re-run in Excel.
+ */
+import type { WrittenValue } from "./types";
+
+export const RECORD_SHEET = "_shinchoku";
+/** Excel's cell limit is 32,767 characters; stay well under it. */
+export const RECORD_CHUNK = 30000;
+
+export interface CellSnapshot {
+  address: string;
+  value: WrittenValue;
+  fill: string | null;
+  numFmt: string | null;
+}
+
+export interface SheetRecord {
+  written: Record<string, WrittenValue>;
+}
+
+export interface UndoSheet {
+  sheet: string;
+  cells: CellSnapshot[];
+  /** Column widths before the run (col → width or null for default). */
+  widths: { col: number; width: number | null }[];
+  /** The ownership record before the run. */
+  written: Record<string, WrittenValue> | null;
+  /** Whether the status cells had Shinchoku's list validation added by this run. */
+  validationRange: string | null;
+}
+
+export interface ShinchokuRecord {
+  version: 1;
+  sheets: Record<string, SheetRecord>;
+  lastRun: { at: string; undo: UndoSheet[] } | null;
+}
+
+export const emptyRecord = (): ShinchokuRecord => ({ version: 1, sheets: {}, lastRun: null });
+
+export function encodeRecord(record: ShinchokuRecord): string[] {
+  const json = JSON.stringify(record);
+  const chunks: string[] = [];
+  for (let i = 0; i < json.length; i += RECORD_CHUNK) chunks.push(json.slice(i, i + RECORD_CHUNK));
+  return chunks.length > 0 ? chunks : ["{}"];
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Decodes stored chunks; a damaged or foreign record gives null (and is then treated as absent). */
+export function decodeRecord(chunks: readonly string[]): ShinchokuRecord | null {
+  try {
+    const parsed: unknown = JSON.parse(chunks.join(""));
+    if (!isObj(parsed) || parsed.version !== 1 || !isObj(parsed.sheets)) return null;
+    return { version: 1, sheets: parsed.sheets as Record<string, SheetRecord>, lastRun: (parsed.lastRun as ShinchokuRecord["lastRun"]) ?? null };
+  } catch {
+    return null;
+  }
+}

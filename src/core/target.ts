@@ -1,0 +1,134 @@
+/** Targets (§4): KPIs of a 目標達成水準 cell, with a target per fiscal year. */
+import { findYearTokens } from "./fiscal-year";
+import { RANGE, splitAtMarkers, toParseText } from "./normalize";
+import type { Direction } from "./types";
+import { canonicalUnit, findValues, type UnitList } from "./value";
+
+export type YearTarget =
+  | { kind: "numeric"; value: number; unit: string | null; denominator: number | null; direction: Direction }
+  | { kind: "qualitative"; text: string };
+
+export interface KpiTargets {
+  id: string;
+  /** The label line (indicator name), if any. */
+  label: string;
+  years: Map<number, YearTarget>;
+}
+
+const BASELINE_LABEL = /(?:基準値?|現状値?|実績値?)\s*[:：]?\s*$/;
+const BRACKETED_BASELINE = /[(（【[]\s*(?:基準値?|現状値?|実績値?)[^)）】\]]*[)）】\]]/g;
+const ARROW = /→|⇒|->/;
+const TRAILING = /[\s。、,.;；]+$/;
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** Reads the KPIs of a target cell's parse text. `reference` resolves bare years. */
+export function parseTargets(parseText: string, reference: number | null, units: UnitList): KpiTargets[] {
+  const parts = splitAtMarkers(parseText);
+  const segments = parts.length > 1 ? parts.slice(1) : [{ id: "1", text: parts[0].text, start: 0 }];
+  if (parts.length > 1 && findYearTokens(parts[0].text, reference).length > 0 && !segments.some((p) => p.id === "1")) {
+    // Year pairs before the first marker form KPI 1 when no marker names it.
+    segments.unshift({ id: "1", text: parts[0].text, start: 0 });
+  }
+  const kpis: KpiTargets[] = [];
+  for (const seg of segments) {
+    const id = seg.id ?? "1";
+    let kpi = kpis.find((k) => k.id === id);
+    if (!kpi) {
+      kpi = { id, label: "", years: new Map() };
+      kpis.push(kpi);
+    }
+    readYearPairs(seg.text, reference, units, kpi);
+  }
+  return kpis;
+}
+
+function readYearPairs(text: string, reference: number | null, units: UnitList, kpi: KpiTargets): void {
+  const tokens = findYearTokens(text, reference);
+  if (tokens.length === 0) {
+    if (!kpi.label) kpi.label = collapse(text);
+    return;
+  }
+  if (!kpi.label) kpi.label = collapse(text.slice(0, tokens[0].start));
+  for (let t = 0; t < tokens.length; t++) {
+    const tok = tokens[t];
+    if (tok.year === null) continue;
+    const segEnd = t + 1 < tokens.length ? tokens[t + 1].start : text.length;
+    let body = text.slice(tok.end, segEnd);
+    // A range start (2〜5年度) belongs to the token after it; drop it from this segment's tail.
+    body = body.replace(new RegExp(`(?:\\d{1,4}|元)\\s*${RANGE}\\s*$`), "");
+    if (body.replace(/\s+/g, "") === RANGE) continue; // 令和2年度〜令和5年度: the range start
+    const before = text.slice(Math.max(0, tok.start - 12), tok.start);
+    if (BASELINE_LABEL.test(before)) continue;
+    if (ARROW.test(body)) continue; // left of →: a baseline
+    body = body.replace(BRACKETED_BASELINE, " ");
+    const trimmed = body.replace(TRAILING, "");
+    const target = readSegment(trimmed, units);
+    if (target === null) continue;
+    const years = rangeYears(text, tok.start, tok.year);
+    for (const y of years) if (!kpi.years.has(y)) kpi.years.set(y, target);
+  }
+}
+
+/** 2〜5年度: the years a range token covers (the end year only without a range). */
+function rangeYears(text: string, tokenStart: number, endYear: number): number[] {
+  const m = new RegExp(`(\\d{1,2}|元)\\s*(?:年度)?\\s*${RANGE}\\s*$`).exec(text.slice(Math.max(0, tokenStart - 8), tokenStart));
+  if (!m) return [endYear];
+  const a = m[1] === "元" ? 1 : Number(m[1]);
+  // The start is in the same era as the end: shift back by the difference of era numbers.
+  const endBare = /(\d{1,2}|元)\s*年度/.exec(text.slice(tokenStart, tokenStart + 8));
+  if (!endBare) return [endYear];
+  const b = endBare[1] === "元" ? 1 : Number(endBare[1]);
+  if (a >= b || b - a > 20) return [endYear];
+  const out: number[] = [];
+  for (let y = endYear - (b - a); y <= endYear; y++) out.push(y);
+  return out;
+}
+
+/** A year segment's target: numeric when it ends with a value, else its text. Null when empty. */
+function readSegment(body: string, units: UnitList): YearTarget | null {
+  const text = collapse(body.replace(/^[\s:：、,]+/, ""));
+  if (text === "") return null;
+  const values = findValues(text, units);
+  const last = values[values.length - 1];
+  if (last && last.end === text.length && !(text.slice(last.start - 1, last.start) === "/")) {
+    if (last.unit !== null || last.denominator !== null || last.word !== null || isBareNumberEnd(text, last.start)) {
+      return {
+        kind: "numeric",
+        value: last.value,
+        unit: canonicalUnit(last.unit),
+        denominator: last.denominator,
+        direction: last.direction,
+      };
+    }
+  }
+  return { kind: "qualitative", text };
+}
+
+function isBareNumberEnd(text: string, start: number): boolean {
+  const prev = text[start - 1];
+  return prev === undefined || /[\s:：、,(（]/.test(prev);
+}
+
+export interface TargetEvaluation {
+  /** KPIs that name at least one year. */
+  kpis: KpiTargets[];
+  /** Each KPI's target for the evaluated year (undefined: none for that year). */
+  forYear: Map<string, YearTarget | undefined>;
+  /** Ids of KPIs with targets but none for the evaluated year. */
+  missingYear: string[];
+  issue: "target-unparsed" | "target-year-missing" | null;
+}
+
+/** The targets of a 目標達成水準 cell's raw text for one fiscal year (§4). */
+export function evaluateTargets(raw: string, year: number | null, reference: number | null, units: UnitList): TargetEvaluation {
+  const empty: TargetEvaluation = { kpis: [], forYear: new Map(), missingYear: [], issue: null };
+  if (raw.trim() === "") return empty;
+  const kpis = parseTargets(toParseText(raw), reference, units).filter((k) => k.years.size > 0);
+  if (kpis.length === 0) return { ...empty, issue: "target-unparsed" };
+  const forYear = new Map<string, YearTarget | undefined>(kpis.map((k) => [k.id, year === null ? undefined : k.years.get(year)]));
+  const missingYear = year === null ? [] : kpis.filter((k) => !forYear.get(k.id)).map((k) => k.id);
+  return { kpis, forYear, missingYear, issue: missingYear.length > 0 ? "target-year-missing" : null };
+}
