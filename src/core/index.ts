@@ -12,3 +12,4 @@ export { findActuals } from "./actual";
 export { findClaims } from "./claim";
 export { UnitList, findValues, canonicalUnit } from "./value";
 export * from "./record";
+export { finalizeWorkbook } from "./workbook";

@@ -1,0 +1,108 @@
+/** The check pipeline over files: load → judge → (plan → apply → save). */
+import type { Workbook } from "exceljs";
+import { promises as fs } from "fs";
+import * as path from "path";
+import { type Config, finalizeWorkbook, judge, plan, type SheetReport, type WritePlan } from "../core";
+import { applyRun, progressCandidates, readRecord, readSheet } from "../xlsx";
+import { FileError, loadWorkbook } from "./load-file";
+import type { FileResult } from "./model";
+
+export interface CheckOptions {
+  config: Config;
+  sheet?: string;
+  /** Output file (single input) or directory (several). */
+  write?: string;
+  inPlace?: boolean;
+  onFileDone?: (file: string) => void;
+}
+
+export class UsageError extends Error {
+  readonly code = "usage";
+}
+
+/** Saves a workbook atomically: a temporary file beside the target, then a rename. */
+export async function saveAtomically(wb: Workbook, target: string): Promise<void> {
+  const dir = path.dirname(path.resolve(target));
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const buffer = await wb.xlsx.writeBuffer();
+  try {
+    await fs.writeFile(tmp, Buffer.from(buffer as ArrayBuffer));
+    await fs.rename(tmp, target);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    const code = (e as NodeJS.ErrnoException).code ?? "";
+    const reason = code === "EACCES" || code === "EPERM" || code === "EROFS" ? "書き込み権限がありません" : code === "ENOSPC" ? "ディスクの空きが足りません" : code === "ENOENT" ? "保存先のフォルダーがありません" : "保存できませんでした";
+    throw new FileError("read-failed", `${target}: ${reason}。保存先を確認してください。元のファイルは変更していません。`, String(e));
+  }
+}
+
+function outputPath(file: string, opts: CheckOptions, several: boolean): string | null {
+  if (opts.inPlace) return file;
+  if (!opts.write) return null;
+  return several ? path.join(opts.write, path.basename(file)) : opts.write;
+}
+
+export async function checkFile(file: string, opts: CheckOptions, several: boolean): Promise<FileResult> {
+  const result: FileResult = { file, error: null, sheets: [], writtenTo: null };
+  let wb: Workbook;
+  try {
+    wb = await loadWorkbook(file);
+  } catch (e) {
+    if (e instanceof FileError) {
+      result.error = { code: e.code, message: e.message };
+      return result;
+    }
+    throw e;
+  }
+  const record = readRecord(wb);
+  const sheets = progressCandidates(wb).filter((ws) => opts.sheet === undefined || ws.name === opts.sheet);
+  if (opts.sheet !== undefined && sheets.length === 0) {
+    const names = progressCandidates(wb).map((ws) => `「${ws.name}」`).join("");
+    result.error = { code: "sheet-not-found", message: `${file}: シート「${opts.sheet}」がありません（あるシート: ${names}）。` };
+    return result;
+  }
+  const inputs = sheets.map((ws) => readSheet(ws, file, record?.sheets[ws.name]?.written));
+  let reports: SheetReport[] = inputs.map((input) => judge(input, opts.config, { requested: opts.sheet !== undefined }));
+  if (progressCandidates(wb).length > 0) reports = finalizeWorkbook(reports);
+  result.sheets = reports;
+
+  const target = outputPath(file, opts, several);
+  if (target === null) return result;
+  const plans: WritePlan[] = [];
+  for (let i = 0; i < reports.length; i++) {
+    if (!reports[i].recognized) continue;
+    const p = plan(reports[i], inputs[i], opts.config);
+    if (!p.ok) {
+      result.error = { code: p.error.code, message: `${file} › ${reports[i].sheet}: ${p.error.message}` };
+      return result;
+    }
+    plans.push(p.plan);
+  }
+  if (plans.length === 0) return result;
+  applyRun(wb, plans);
+  try {
+    await saveAtomically(wb, target);
+    result.writtenTo = target;
+  } catch (e) {
+    if (e instanceof FileError) result.error = { code: "write-failed", message: e.message };
+    else throw e;
+  }
+  return result;
+}
+
+export async function checkFiles(files: readonly string[], opts: CheckOptions): Promise<FileResult[]> {
+  const several = files.length > 1;
+  if (opts.write && several) {
+    const stat = await fs.stat(opts.write).catch(() => null);
+    if (!stat || !stat.isDirectory()) throw new UsageError(`複数のファイルを書き込むときは --write に既存のフォルダーを指定してください（${opts.write}）。`);
+  }
+  if (opts.write && !several && path.resolve(opts.write) === path.resolve(files[0])) {
+    throw new UsageError("--write の出力先が入力ファイルと同じです。上書きするときは --in-place を使ってください。");
+  }
+  const results: FileResult[] = [];
+  for (const f of files) {
+    results.push(await checkFile(f, opts, several));
+    opts.onFileDone?.(f);
+  }
+  return results;
+}

@@ -1,0 +1,69 @@
+/** Opens .xlsx files with ExcelJS, telling apart the ways a file can fail to be one. */
+import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import * as path from "path";
+
+export type FileErrorCode = "file-not-found" | "not-a-file" | "xls-format" | "unsupported-format" | "encrypted" | "corrupt" | "empty-file" | "too-large" | "read-failed";
+
+export class FileError extends Error {
+  constructor(
+    readonly code: FileErrorCode,
+    message: string,
+    readonly detail?: string,
+  ) {
+    super(message);
+    this.name = "FileError";
+  }
+}
+
+/** Largest input accepted (bytes). ExcelJS holds the whole workbook in memory. */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+export const FILE_MESSAGES: Record<FileErrorCode, (file: string) => string> = {
+  "file-not-found": (f) => `${f}: ファイルが見つかりません。パスを確認してください。`,
+  "not-a-file": (f) => `${f}: ファイルではありません（フォルダーなど）。.xlsx ファイルを指定してください。`,
+  "xls-format": (f) => `${f}: 古い Excel 形式（.xls）です。Excel で開いて「.xlsx で保存し直してください」。`,
+  "unsupported-format": (f) => `${f}: .xlsx ではありません。Excel で開いて .xlsx 形式で保存し直してください。`,
+  encrypted: (f) => `${f}: パスワードで保護されています。パスワードを解除して保存し直してください。`,
+  corrupt: (f) => `${f}: ファイルが壊れているか .xlsx ではないため読めません。Excel で開けるか確認し、保存し直してください。`,
+  "empty-file": (f) => `${f}: 空のファイルです（0 バイト）。提出されたファイルを確認してください。`,
+  "too-large": (f) => `${f}: ファイルが大きすぎます（上限 ${MAX_FILE_BYTES / 1024 / 1024} MB）。シートを分けてください。`,
+  "read-failed": (f) => `${f}: ファイルを読み込めませんでした。アクセス権を確認してください。`,
+};
+
+const fail = (code: FileErrorCode, file: string, detail?: string): FileError => new FileError(code, FILE_MESSAGES[code](file), detail);
+
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch (e) {
+    throw fail((e as NodeJS.ErrnoException).code === "ENOENT" ? "file-not-found" : "read-failed", file, String(e));
+  }
+  if (!stat.isFile()) throw fail("not-a-file", file);
+  if (stat.size === 0) throw fail("empty-file", file);
+  if (stat.size > MAX_FILE_BYTES) throw fail("too-large", file);
+  let buf: Buffer;
+  try {
+    buf = await fs.readFile(file);
+  } catch (e) {
+    throw fail("read-failed", file, String(e));
+  }
+  const ext = path.extname(file).toLowerCase();
+  if (buf.subarray(0, 8).equals(CFB_MAGIC)) {
+    // An OLE container: either a legacy .xls or an encrypted OOXML package.
+    throw fail(ext === ".xls" ? "xls-format" : buf.includes(Buffer.from("EncryptedPackage", "utf16le")) ? "encrypted" : "xls-format", file);
+  }
+  if (buf[0] !== 0x50 || buf[1] !== 0x4b) {
+    throw fail([".xlsx", ".xlsm"].includes(ext) ? "corrupt" : "unsupported-format", file);
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch (e) {
+    throw fail([".xlsx", ".xlsm"].includes(ext) ? "corrupt" : "unsupported-format", file, String(e));
+  }
+  return wb;
+}

@@ -1,0 +1,54 @@
+/** `--format json`: the schemaVersion 1 contract. */
+import { round4 } from "../core";
+import type { SheetReport } from "../core";
+import { type FileResult, summarize } from "./model";
+
+const r4 = (x: number | null): number | null => (x === null ? null : round4(x));
+
+export function sheetJson(s: SheetReport) {
+  return {
+    sheet: s.sheet,
+    recognized: s.recognized,
+    fiscalYear: s.fiscalYear,
+    fiscalYearSource: s.fiscalYearSource,
+    phase: s.phase,
+    headerRow: s.headerRow,
+    title: s.title,
+    columns: s.columns,
+    items: s.items.map((i) => ({
+      row: i.row,
+      number: i.number,
+      title: i.title,
+      status: i.status,
+      rate: r4(i.rate),
+      kpis: i.kpis.map((k) => ({
+        id: k.id,
+        kind: k.kind,
+        direction: k.direction,
+        unit: k.unit,
+        target: k.target,
+        actual: k.actual,
+        denominator: k.denominator,
+        actualDenominator: k.actualDenominator,
+        actualUnit: k.actualUnit,
+        claim: k.claim,
+        rate: r4(k.rate),
+        status: k.status,
+      })),
+    })),
+    issues: s.issues.map((i) => ({ code: i.code, severity: i.severity, cell: i.cell, row: i.row, column: i.column, message: i.message })),
+  };
+}
+
+export function toJson(files: readonly FileResult[]) {
+  return {
+    tool: "shinchoku",
+    schemaVersion: 1,
+    files: files.map((f) => ({ file: f.file, error: f.error, writtenTo: f.writtenTo, sheets: f.sheets.map(sheetJson) })),
+    summary: summarize(files),
+  };
+}
+
+export function renderJson(files: readonly FileResult[]): string {
+  return JSON.stringify(toJson(files), null, 2) + "\n";
+}

@@ -1,0 +1,86 @@
+/** `--format table`: for people at a terminal. */
+import { fiscalYearLabel, SEVERITY_LABELS, STATUS_LABELS, type StatusCode } from "../core";
+import { type FileResult, summarize } from "./model";
+
+const ANSI: Record<StatusCode | "error" | "warning" | "info" | "dim" | "bold", string> = {
+  achieved: "\x1b[34m",
+  mostly_achieved: "\x1b[33m",
+  not_achieved: "\x1b[31m",
+  unknown: "\x1b[90m",
+  not_entered: "\x1b[35m",
+  error: "\x1b[31m",
+  warning: "\x1b[33m",
+  info: "\x1b[36m",
+  dim: "\x1b[2m",
+  bold: "\x1b[1m",
+};
+const RESET = "\x1b[0m";
+
+/** Display width: East Asian wide characters count two columns. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    w += c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd)) ? 2 : 1;
+  }
+  return w;
+}
+
+function pad(s: string, width: number): string {
+  return s + " ".repeat(Math.max(0, width - displayWidth(s)));
+}
+
+function truncate(s: string, width: number): string {
+  const oneLine = s.replace(/\s+/g, " ").trim();
+  if (displayWidth(oneLine) <= width) return oneLine;
+  let out = "";
+  for (const ch of oneLine) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return out + "…";
+}
+
+/** Control characters from cell text must not reach the terminal. */
+const safe = (s: string): string => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "?");
+
+export function renderTable(files: readonly FileResult[], color: boolean): string {
+  const paint = (code: keyof typeof ANSI, s: string): string => (color ? `${ANSI[code]}${s}${RESET}` : s);
+  const lines: string[] = [];
+  for (const f of files) {
+    if (f.error) {
+      lines.push(paint("error", `✖ ${safe(f.error.message)}`));
+      continue;
+    }
+    for (const s of f.sheets) {
+      if (!s.recognized) {
+        for (const i of s.issues) lines.push(paint(i.severity, `${safe(f.file)} › ${safe(s.sheet)}: ${safe(i.message)}`));
+        continue;
+      }
+      const year = s.fiscalYear === null ? "年度不明" : fiscalYearLabel(s.fiscalYear);
+      lines.push(paint("bold", `${safe(f.file)} › ${safe(s.sheet)}  （${year}・${s.phase === "final" ? "期末" : "中間"}、見出し ${s.headerRow} 行目）`));
+      lines.push(paint("dim", `  ${pad("行", 5)} ${pad("番号", 5)} ${pad("達成状況", 9)} ${pad("達成率", 7)} 項目名`));
+      for (const item of s.items) {
+        const rate = item.rate === null ? "-" : `${(item.rate * 100).toFixed(1)}%`;
+        const status = pad(STATUS_LABELS.ja[item.status], 9);
+        lines.push(`  ${pad(String(item.row), 5)} ${pad(truncate(safe(item.number), 5), 5)} ${paint(item.status, status)} ${pad(rate, 7)} ${truncate(safe(item.title), 50)}`);
+      }
+      const sheetIssues = s.issues.filter((i) => i.severity !== "info");
+      if (sheetIssues.length > 0) {
+        lines.push(paint("dim", "  チェック結果:"));
+        for (const i of sheetIssues) {
+          lines.push(`   ${paint(i.severity, `[${SEVERITY_LABELS.ja[i.severity]}]`)} ${i.cell ?? "-"} ${safe(i.message)}`);
+        }
+      }
+      lines.push("");
+    }
+    if (f.writtenTo) lines.push(paint("info", `判定結果を書き込みました: ${f.writtenTo}`));
+  }
+  const sum = summarize(files);
+  const items = sum.achieved + sum.mostly_achieved + sum.not_achieved + sum.unknown + sum.not_entered;
+  lines.push(
+    `${files.length}ファイル ${items}件中 達成${sum.achieved}・概ね達成${sum.mostly_achieved}・未達成${sum.not_achieved}・判定不能${sum.unknown}・未入力${sum.not_entered}  ` +
+      paint(sum.errors > 0 ? "error" : "dim", `エラー${sum.errors}`) + " " + paint(sum.warnings > 0 ? "warning" : "dim", `警告${sum.warnings}`),
+  );
+  return lines.join("\n") + "\n";
+}

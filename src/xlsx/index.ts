@@ -1,0 +1,4 @@
+export * from "./cells";
+export * from "./read";
+export * from "./apply";
+export * from "./record-store";
