@@ -33,12 +33,14 @@ export function parseTargets(parseText: string, reference: number | null, units:
     segments.unshift({ id: "1", text: parts[0].text, start: 0 });
   }
   const kpis: KpiTargets[] = [];
+  const byId = new Map<string, KpiTargets>();
   for (const seg of segments) {
     const id = seg.id ?? "1";
-    let kpi = kpis.find((k) => k.id === id);
+    let kpi = byId.get(id);
     if (!kpi) {
       kpi = { id, label: "", years: new Map() };
       kpis.push(kpi);
+      byId.set(id, kpi);
     }
     readYearPairs(seg.text, reference, units, kpi);
   }
