@@ -2,9 +2,10 @@
 import type { Workbook } from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
-import { type Config, finalizeWorkbook, judge, plan, type SheetReport, type WritePlan } from "../core";
+import { type Config, finalizeWorkbook, judge, plan, type SheetInput, type SheetReport, type WritePlan } from "../core";
 import { applyRun, progressCandidates, readRecord, readSheet } from "../xlsx";
-import { FileError, loadWorkbook } from "./load-file";
+import { readSheetsStreaming } from "../xlsx/stream-read";
+import { FileError, loadWorkbook, parseFailure, readXlsxBytes } from "./load-file";
 import type { FileResult } from "./model";
 
 export interface CheckOptions {
@@ -42,7 +43,44 @@ function outputPath(file: string, opts: CheckOptions, several: boolean): string 
   return several ? path.join(opts.write, path.basename(file)) : opts.write;
 }
 
+function judgeSheets(inputs: SheetInput[], opts: CheckOptions): SheetReport[] {
+  const reports = inputs.map((input) => judge(input, opts.config, { requested: opts.sheet !== undefined }));
+  return opts.sheet === undefined && reports.length > 0 ? finalizeWorkbook(reports) : reports;
+}
+
+function sheetNotFound(file: string, sheet: string, names: string[]): FileResult["error"] {
+  return { code: "sheet-not-found", message: `${file}: シート「${sheet}」がありません（あるシート: ${names.map((n) => `「${n}」`).join("")}）。` };
+}
+
+/** Check only: the streaming reader, no workbook model. */
+async function checkFileReadOnly(file: string, opts: CheckOptions): Promise<FileResult> {
+  const result: FileResult = { file, error: null, sheets: [], writtenTo: null };
+  let inputs: SheetInput[];
+  try {
+    const bytes = await readXlsxBytes(file);
+    try {
+      inputs = await readSheetsStreaming(bytes, file);
+    } catch (e) {
+      throw parseFailure(file, e);
+    }
+  } catch (e) {
+    if (e instanceof FileError) {
+      result.error = { code: e.code, message: e.message };
+      return result;
+    }
+    throw e;
+  }
+  const chosen = inputs.filter((i) => opts.sheet === undefined || i.sheetName === opts.sheet);
+  if (opts.sheet !== undefined && chosen.length === 0) {
+    result.error = sheetNotFound(file, opts.sheet, inputs.map((i) => i.sheetName));
+    return result;
+  }
+  result.sheets = judgeSheets(chosen, opts);
+  return result;
+}
+
 export async function checkFile(file: string, opts: CheckOptions, several: boolean): Promise<FileResult> {
+  if (outputPath(file, opts, several) === null) return checkFileReadOnly(file, opts);
   const result: FileResult = { file, error: null, sheets: [], writtenTo: null };
   let wb: Workbook;
   try {
@@ -57,13 +95,11 @@ export async function checkFile(file: string, opts: CheckOptions, several: boole
   const record = readRecord(wb);
   const sheets = progressCandidates(wb).filter((ws) => opts.sheet === undefined || ws.name === opts.sheet);
   if (opts.sheet !== undefined && sheets.length === 0) {
-    const names = progressCandidates(wb).map((ws) => `「${ws.name}」`).join("");
-    result.error = { code: "sheet-not-found", message: `${file}: シート「${opts.sheet}」がありません（あるシート: ${names}）。` };
+    result.error = sheetNotFound(file, opts.sheet, progressCandidates(wb).map((ws) => ws.name));
     return result;
   }
   const inputs = sheets.map((ws) => readSheet(ws, file, record?.sheets[ws.name]?.written));
-  let reports: SheetReport[] = inputs.map((input) => judge(input, opts.config, { requested: opts.sheet !== undefined }));
-  if (progressCandidates(wb).length > 0) reports = finalizeWorkbook(reports);
+  const reports = judgeSheets(inputs, opts);
   result.sheets = reports;
 
   const target = outputPath(file, opts, several);

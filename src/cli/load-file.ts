@@ -35,7 +35,8 @@ export const FILE_MESSAGES: Record<FileErrorCode, (file: string) => string> = {
 
 const fail = (code: FileErrorCode, file: string, detail?: string): FileError => new FileError(code, FILE_MESSAGES[code](file), detail);
 
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+/** Reads a file's bytes after checking that it can be an .xlsx at all. */
+export async function readXlsxBytes(file: string): Promise<Buffer> {
   let stat;
   try {
     stat = await fs.stat(file);
@@ -59,11 +60,24 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   if (buf[0] !== 0x50 || buf[1] !== 0x4b) {
     throw fail([".xlsx", ".xlsm"].includes(ext) ? "corrupt" : "unsupported-format", file);
   }
+  return buf;
+}
+
+const isXlsxName = (file: string): boolean => [".xlsx", ".xlsm"].includes(path.extname(file).toLowerCase());
+
+/** A parse failure of a file that passed the byte checks. */
+export function parseFailure(file: string, e: unknown): FileError {
+  return fail(isXlsxName(file) ? "corrupt" : "unsupported-format", file, String(e));
+}
+
+/** Loads the whole workbook model (needed to write). */
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const buf = await readXlsxBytes(file);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {
-    throw fail([".xlsx", ".xlsm"].includes(ext) ? "corrupt" : "unsupported-format", file, String(e));
+    throw parseFailure(file, e);
   }
   return wb;
 }

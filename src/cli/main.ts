@@ -63,7 +63,7 @@ async function runCheck(files: string[], flags: CheckFlags, io: Io): Promise<num
   }
   const results = await checkFiles(files, { config, sheet: flags.sheet, write: flags.write, inPlace: flags.inPlace, onFileDone: () => bar?.increment() });
   bar?.stop();
-  const color = flags.color ?? (Boolean(io.stdout.isTTY) && !process.env.NO_COLOR);
+  const color = flags.color !== false && Boolean(io.stdout.isTTY) && !process.env.NO_COLOR;
   if (flags.format === "json") io.stdout.write(renderJson(results));
   else if (flags.format === "csv") io.stdout.write(renderCsv(results));
   else io.stdout.write(renderTable(results, color));

@@ -50,5 +50,5 @@ export function toJson(files: readonly FileResult[]) {
 }
 
 export function renderJson(files: readonly FileResult[]): string {
-  return JSON.stringify(toJson(files), null, 2) + "\n";
+  return JSON.stringify(toJson(files)) + "\n";
 }

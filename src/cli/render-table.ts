@@ -69,7 +69,7 @@ export function renderTable(files: readonly FileResult[], color: boolean): strin
       if (sheetIssues.length > 0) {
         lines.push(paint("dim", "  チェック結果:"));
         for (const i of sheetIssues) {
-          lines.push(`   ${paint(i.severity, `[${SEVERITY_LABELS.ja[i.severity]}]`)} ${i.cell ?? "-"} ${safe(i.message)}`);
+          lines.push(`   ${paint(i.severity, `[${SEVERITY_LABELS.ja[i.severity]}]`)} ${safe(i.message)}`);
         }
       }
       lines.push("");

@@ -3,8 +3,8 @@ import type { Direction, StatusCode } from "./types";
 
 /** Half-up rounding to 4 decimals, robust to binary noise (2.4 / 3 → 0.8). */
 export function round4(x: number): number {
-  const scaled = Number((x * 10000).toPrecision(12));
-  return Math.round(scaled) / 10000;
+  // A nudge of a few ulps turns 7999.999999999999 (2.4 / 3 × 10⁴) into 8000 without moving real values.
+  return Math.round(x * 10000 * (1 + 8 * Number.EPSILON)) / 10000;
 }
 
 export interface RateInput {

@@ -36,31 +36,62 @@ export function resolveBareYear(n: number, reference: number): number {
   return best ?? n;
 }
 
-// Applied to parse text (NFKC already done). Alternatives, longest first:
-//  1 era name + number + 年度       2 R/H/S letter form (+ optional 年度, not 年 alone)
-//  3 four-digit + 年度               4 bare number + 年度
-const YEAR_RE = /(令和|平成|昭和)\s*(元|\d{1,2})\s*年度|(?<![A-Za-z])([RrHhSs])(\d{1,2})(?!\d)(?:\s*年度|(?!\s*年))|(?<!\d)((?:19|20)\d{2})\s*年度|(?<![\d.])(元|\d{1,2})\s*年度/g;
+const LETTER_RE = /(?<![A-Za-z])([RrHhSs])(\d{1,2})(?!\d)/g;
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+const isBlank = (ch: string | undefined): boolean => ch === " " || ch === "\t";
 
-/** Every year token in the text, in order. `reference` resolves bare years (null: left unresolved). */
+/**
+ * Every year token in the text, in order (applied to parse text, NFKC done). Forms: era name +
+ * number + 年度; R/H/S letter + number (+ 年度, but not 年 alone: R2年3月 is a date); a
+ * four-digit year + 年度; a bare number or 元 + 年度. `reference` resolves bare years.
+ * Written as a scan from each 年度 backwards: much faster than one alternation regex.
+ */
 export function findYearTokens(text: string, reference: number | null): YearToken[] {
   const out: YearToken[] = [];
-  if (text.indexOf("年") < 0 && !/[RrHhSs]\d/.test(text)) return out;
-  YEAR_RE.lastIndex = 0;
-  for (let m = YEAR_RE.exec(text); m !== null; m = YEAR_RE.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (m[1]) {
-      const n = m[2] === "元" ? 1 : Number(m[2]);
-      out.push({ start, end, year: eraYear(m[1] as Era, n), form: "era" });
-    } else if (m[3]) {
-      out.push({ start, end, year: eraYear(LETTER_ERA[m[3].toLowerCase()], Number(m[4])), form: "era" });
-    } else if (m[5]) {
-      out.push({ start, end, year: Number(m[5]), form: "gregorian" });
-    } else if (m[6]) {
-      const n = m[6] === "元" ? 1 : Number(m[6]);
-      out.push({ start, end, year: reference === null ? null : resolveBareYear(n, reference), form: "bare", bare: n });
+  const hasLetter = /[RrHhSs]\d/.test(text);
+  if (hasLetter) {
+    LETTER_RE.lastIndex = 0;
+    for (let m = LETTER_RE.exec(text); m !== null; m = LETTER_RE.exec(text)) {
+      let j = m.index + m[0].length;
+      while (isBlank(text[j])) j++;
+      let end = m.index + m[0].length;
+      if (text.startsWith("年度", j)) end = j + 2;
+      else if (text[j] === "年") continue;
+      out.push({ start: m.index, end, year: eraYear(LETTER_ERA[m[1].toLowerCase()], Number(m[2])), form: "era" });
     }
   }
+  for (let idx = text.indexOf("年度"); idx >= 0; idx = text.indexOf("年度", idx + 2)) {
+    let j = idx - 1;
+    while (isBlank(text[j])) j--;
+    const numEnd = j + 1;
+    let n: number;
+    let numStart: number;
+    if (text[j] === "元") {
+      n = 1;
+      numStart = j;
+    } else {
+      while (j >= 0 && isDigitCode(text.charCodeAt(j))) j--;
+      numStart = j + 1;
+      const digits = numEnd - numStart;
+      if (digits === 0) continue;
+      n = Number(text.slice(numStart, numEnd));
+      if (digits === 4) {
+        if (n >= 1900 && n <= 2099 && text[j] !== ".") out.push({ start: numStart, end: idx + 2, year: n, form: "gregorian" });
+        continue;
+      }
+      if (digits > 2 || text[j] === ".") continue;
+    }
+    if (hasLetter && /[RrHhSs]/.test(text[numStart - 1] ?? "")) continue; // R2年度: taken as a letter form
+    let k = numStart - 1;
+    while (isBlank(text[k])) k--;
+    const era = text.slice(k - 1, k + 1);
+    if (era === "令和" || era === "平成" || era === "昭和") {
+      out.push({ start: k - 1, end: idx + 2, year: eraYear(era as Era, n), form: "era" });
+    } else {
+      out.push({ start: numStart, end: idx + 2, year: reference === null ? null : resolveBareYear(n, reference), form: "bare", bare: n });
+    }
+  }
+  if (hasLetter) out.sort((a, b) => a.start - b.start);
   return out;
 }
 

@@ -246,7 +246,7 @@ function judgeKpis(item: ItemResult, ctx: KpiContext): void {
 
   for (const k of kpis) {
     const t = yearTargets.get(k.id);
-    const firstKind = [...k.years.values()][0]?.kind ?? "qualitative";
+    const firstKind = t ? t.kind : ([...k.years.values()][0]?.target.kind ?? "qualitative");
     const result: KpiResult = {
       id: k.id,
       kind: t ? t.kind : firstKind,

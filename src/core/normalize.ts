@@ -73,9 +73,10 @@ const DASH = new RegExp(`[-－‐][ \\t　]*(${DIGIT_CLASS}{1,2})(?![0-9０-９.
 
 /** Replaces item markers (§2 step 2) by marker tokens. */
 export function tokenizeMarkers(text: string): string {
-  let s = text.replace(BRACKETED, (_w, d: string) => token(circledValue(d) ?? Number(toAscii(d))));
-  s = s.replace(/[\u2460-\u2487]/g, (ch) => token(circledValue(ch) ?? 0));
-  s = s.replace(PAREN, (_w, d: string) => token(Number(toAscii(d))));
+  let s = text;
+  if (/[<＜]/.test(s)) s = s.replace(BRACKETED, (_w, d: string) => token(circledValue(d) ?? Number(toAscii(d))));
+  if (/[\u2460-\u2487]/.test(s)) s = s.replace(/[\u2460-\u2487]/g, (ch) => token(circledValue(ch) ?? 0));
+  if (/[(（]/.test(s)) s = s.replace(PAREN, (_w, d: string) => token(Number(toAscii(d))));
   if (/[-－‐]/.test(s)) {
     let lastMarkerEnd = -1;
     s = s.replace(DASH, (whole, d: string, offset: number, all: string) => {
@@ -95,10 +96,11 @@ export function tokenizeMarkers(text: string): string {
 /** Full parse text of §2. Never throws; lone surrogates are kept as they are. */
 export function toParseText(raw: string): string {
   let s = stripMarkup(raw);
-  s = s.replace(/\r\n?/g, "\n");
+  if (s.indexOf("\r") >= 0) s = s.replace(/\r\n?/g, "\n");
   s = tokenizeMarkers(s);
   s = s.normalize("NFKC");
-  s = s.replace(/[〜～~]/g, RANGE).replace(/[−▲]/g, "-");
+  if (/[〜～~]/.test(s)) s = s.replace(/[〜～~]/g, RANGE);
+  if (/[−▲]/.test(s)) s = s.replace(/[−▲]/g, "-");
   return s;
 }
 

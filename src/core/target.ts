@@ -8,17 +8,32 @@ export type YearTarget =
   | { kind: "numeric"; value: number; unit: string | null; denominator: number | null; direction: Direction }
   | { kind: "qualitative"; text: string };
 
+/** A year's segment text, read into a target only when asked for (most years are never evaluated). */
+export class YearSegment {
+  private read: YearTarget | undefined;
+  constructor(
+    private readonly body: string,
+    private readonly units: UnitList,
+  ) {}
+  get target(): YearTarget {
+    if (this.read === undefined) this.read = readSegment(this.body, this.units) as YearTarget;
+    return this.read;
+  }
+}
+
 export interface KpiTargets {
   id: string;
   /** The label line (indicator name), if any. */
   label: string;
-  years: Map<number, YearTarget>;
+  years: Map<number, YearSegment>;
 }
 
 const BASELINE_LABEL = /(?:基準値?|現状値?|実績値?)\s*[:：]?\s*$/;
 const BRACKETED_BASELINE = /[(（【[]\s*(?:基準値?|現状値?|実績値?)[^)）】\]]*[)）】\]]/g;
 const ARROW = /→|⇒|->/;
 const TRAILING = /[\s。、,.;；]+$/;
+const RANGE_START_TAIL = new RegExp(`(?:\\d{1,4}|元)\\s*${RANGE}\\s*$`);
+const RANGE_BEFORE = new RegExp(`(\\d{1,2}|元)\\s*(?:年度)?\\s*${RANGE}\\s*$`);
 
 function collapse(text: string): string {
   return text.replace(/\s+/g, " ").trim();
@@ -50,33 +65,34 @@ export function parseTargets(parseText: string, reference: number | null, units:
 function readYearPairs(text: string, reference: number | null, units: UnitList, kpi: KpiTargets): void {
   const tokens = findYearTokens(text, reference);
   if (tokens.length === 0) {
-    if (!kpi.label) kpi.label = collapse(text);
+    if (!kpi.label) kpi.label = text.trim();
     return;
   }
-  if (!kpi.label) kpi.label = collapse(text.slice(0, tokens[0].start));
+  if (!kpi.label) kpi.label = text.slice(0, tokens[0].start).trim();
   for (let t = 0; t < tokens.length; t++) {
     const tok = tokens[t];
     if (tok.year === null) continue;
     const segEnd = t + 1 < tokens.length ? tokens[t + 1].start : text.length;
     let body = text.slice(tok.end, segEnd);
     // A range start (2〜5年度) belongs to the token after it; drop it from this segment's tail.
-    body = body.replace(new RegExp(`(?:\\d{1,4}|元)\\s*${RANGE}\\s*$`), "");
+    if (body.indexOf(RANGE) >= 0) body = body.replace(RANGE_START_TAIL, "");
     if (body.replace(/\s+/g, "") === RANGE) continue; // 令和2年度〜令和5年度: the range start
     const before = text.slice(Math.max(0, tok.start - 12), tok.start);
     if (BASELINE_LABEL.test(before)) continue;
     if (ARROW.test(body)) continue; // left of →: a baseline
-    body = body.replace(BRACKETED_BASELINE, " ");
-    const trimmed = body.replace(TRAILING, "");
-    const target = readSegment(trimmed, units);
-    if (target === null) continue;
+    if (/[(（【[]/.test(body)) body = body.replace(BRACKETED_BASELINE, " ");
+    if (!/[^\s:：、,。.;；]/.test(body)) continue; // nothing after the year
+    const segment = new YearSegment(body.replace(TRAILING, ""), units);
     const years = rangeYears(text, tok.start, tok.year);
-    for (const y of years) if (!kpi.years.has(y)) kpi.years.set(y, target);
+    for (const y of years) if (!kpi.years.has(y)) kpi.years.set(y, segment);
   }
 }
 
 /** 2〜5年度: the years a range token covers (the end year only without a range). */
 function rangeYears(text: string, tokenStart: number, endYear: number): number[] {
-  const m = new RegExp(`(\\d{1,2}|元)\\s*(?:年度)?\\s*${RANGE}\\s*$`).exec(text.slice(Math.max(0, tokenStart - 8), tokenStart));
+  const before = text.slice(Math.max(0, tokenStart - 8), tokenStart);
+  if (before.indexOf(RANGE) < 0) return [endYear];
+  const m = RANGE_BEFORE.exec(before);
   if (!m) return [endYear];
   const a = m[1] === "元" ? 1 : Number(m[1]);
   // The start is in the same era as the end: shift back by the difference of era numbers.
@@ -130,7 +146,7 @@ export function evaluateTargets(raw: string, year: number | null, reference: num
   if (raw.trim() === "") return empty;
   const kpis = parseTargets(toParseText(raw), reference, units).filter((k) => k.years.size > 0);
   if (kpis.length === 0) return { ...empty, issue: "target-unparsed" };
-  const forYear = new Map<string, YearTarget | undefined>(kpis.map((k) => [k.id, year === null ? undefined : k.years.get(year)]));
+  const forYear = new Map<string, YearTarget | undefined>(kpis.map((k) => [k.id, year === null ? undefined : k.years.get(year)?.target]));
   const missingYear = year === null ? [] : kpis.filter((k) => !forYear.get(k.id)).map((k) => k.id);
   return { kpis, forYear, missingYear, issue: missingYear.length > 0 ? "target-year-missing" : null };
 }
