@@ -10,6 +10,11 @@ try {
   }
   throw e;
 }
+// A closed pipe (e.g. `| head`) is not an error worth a stack trace.
+process.stdout.on("error", (e) => {
+  if (e && e.code === "EPIPE") process.exit(process.exitCode || 0);
+  throw e;
+});
 cli.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

@@ -1,10 +1,11 @@
 /** The check pipeline over files: load → judge → (plan → apply → save). */
+import type ExcelJS from "exceljs";
 import type { Workbook } from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { type Config, finalizeWorkbook, judge, plan, type SheetInput, type SheetReport, type WritePlan } from "../core";
 import { applyRun, progressCandidates, readRecord, readSheet } from "../xlsx";
-import { readSheetsStreaming } from "../xlsx/stream-read";
+import { judgeStreaming, localSink } from "../xlsx/stream-read";
 import { FileError, loadWorkbook, parseFailure, readXlsxBytes } from "./load-file";
 import type { FileResult } from "./model";
 
@@ -25,7 +26,8 @@ export class UsageError extends Error {
 export async function saveAtomically(wb: Workbook, target: string): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  const buffer = await wb.xlsx.writeBuffer();
+  // Fast deflate: level 6 (the default) spends most of a large save compressing, for a few % of size.
+  const buffer = await wb.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as Partial<ExcelJS.XlsxWriteOptions>);
   try {
     await fs.writeFile(tmp, Buffer.from(buffer as ArrayBuffer));
     await fs.rename(tmp, target);
@@ -52,17 +54,24 @@ function sheetNotFound(file: string, sheet: string, names: string[]): FileResult
   return { code: "sheet-not-found", message: `${file}: シート「${sheet}」がありません（あるシート: ${names.map((n) => `「${n}」`).join("")}）。` };
 }
 
-/** Check only: the streaming reader, no workbook model. */
+/** Check only: the streaming reader, no workbook model; rows are judged as they are parsed. */
 async function checkFileReadOnly(file: string, opts: CheckOptions): Promise<FileResult> {
   const result: FileResult = { file, error: null, sheets: [], writtenTo: null };
-  let inputs: SheetInput[];
+  const options = { requested: opts.sheet !== undefined };
   try {
     const bytes = await readXlsxBytes(file);
+    const sink = localSink(file, opts.config, options);
+    let streamed;
     try {
-      inputs = await readSheetsStreaming(bytes, file);
+      streamed = await judgeStreaming(bytes, sink, opts.sheet);
     } catch (e) {
       throw parseFailure(file, e);
     }
+    if (opts.sheet !== undefined && streamed.reports.length === 0) {
+      result.error = sheetNotFound(file, opts.sheet, streamed.sheetNames);
+      return result;
+    }
+    result.sheets = opts.sheet === undefined && streamed.reports.length > 0 ? finalizeWorkbook(streamed.reports) : streamed.reports;
   } catch (e) {
     if (e instanceof FileError) {
       result.error = { code: e.code, message: e.message };
@@ -70,12 +79,6 @@ async function checkFileReadOnly(file: string, opts: CheckOptions): Promise<File
     }
     throw e;
   }
-  const chosen = inputs.filter((i) => opts.sheet === undefined || i.sheetName === opts.sheet);
-  if (opts.sheet !== undefined && chosen.length === 0) {
-    result.error = sheetNotFound(file, opts.sheet, inputs.map((i) => i.sheetName));
-    return result;
-  }
-  result.sheets = judgeSheets(chosen, opts);
   return result;
 }
 

@@ -1,7 +1,7 @@
 export * from "./types";
 export * from "./config";
 export * from "./address";
-export { judge, selfAssessmentColumn, type JudgeOptions } from "./judge";
+export { judge, SheetJudge, selfAssessmentColumn, type JudgeOptions } from "./judge";
 export * from "./plan";
 export * from "./messages";
 export * from "./attainment";

@@ -52,116 +52,164 @@ function matcherOf(config: Config): HeaderMatcher {
 /** Text of a cell for parsing: error values count as empty. */
 const parseable = (c: Cell | undefined): string => (!c || c.kind === "error" || c.kind === "empty" ? "" : c.text);
 
+/** Judges one sheet. */
 export function judge(input: SheetInput, config: Config = DEFAULT_CONFIG, options: JudgeOptions = {}): SheetReport {
-  const cells = input.cells;
-  const firstRow = input.origin.row + 1;
-  const firstCol = input.origin.col + 1;
-  const width = cells.reduce((w, r) => Math.max(w, r.length), 0);
-  const matcher = matcherOf(config);
-  const units = unitsOf(config);
+  const j = new SheetJudge(input.sheetName, input.fileName, input.origin, config, options);
+  for (const row of input.cells) j.push(row ?? []);
+  return j.finish();
+}
 
-  const headerRows = cells.slice(0, Math.max(0, 30 - firstRow + 1)).map((r) => r.map((c) => parseable(c)));
-  const header = matcher.find(headerRows, firstRow);
-  const base: SheetReport = {
-    sheet: input.sheetName,
-    recognized: false,
-    fiscalYear: null,
-    fiscalYearSource: null,
-    phase: config.phase,
-    headerRow: null,
-    columns: {},
-    outputColumns: {},
-    lastInputColumn: firstCol + width - 1,
-    title: "",
-    items: [],
-    issues: [],
-  };
-  if (!header) {
-    base.issues.push(
-      options.requested
-        ? makeIssue("header-not-found", "error", {}, { sheet: input.sheetName })
-        : makeIssue("sheet-skipped", "info", {}, { sheet: input.sheetName }),
-    );
-    return base;
+interface HeaderState {
+  headerRow: number;
+  colOf: Map<CanonicalColumn, number>;
+  outputIdx: Set<number>;
+  outputs: Map<string, number>;
+  title: string;
+  fiscalYear: number | null;
+  source: SheetReport["fiscalYearSource"];
+  reference: number | null;
+  selfCol: CanonicalColumn;
+  requiredCells: CanonicalColumn[];
+  issues: Issue[];
+}
+
+/**
+ * The same judgement, fed row by row (so that rows can be judged while a file is still being
+ * read). Rows are pushed in order, starting at the sheet row origin.row + 1.
+ */
+export class SheetJudge {
+  private readonly firstRow: number;
+  private readonly firstCol: number;
+  private readonly headRows: Cell[][] = [];
+  private readonly headLimit: number;
+  private state: HeaderState | null | undefined; // undefined: not decided yet; null: no header
+  private rowIndex = 0;
+  private width = 0;
+  private lastInput = -1;
+  private readonly items: ItemResult[] = [];
+  private readonly seenNumbers = new Map<string, number>();
+
+  constructor(
+    private readonly sheetName: string,
+    private readonly fileName: string | undefined,
+    origin: { row: number; col: number },
+    private readonly config: Config = DEFAULT_CONFIG,
+    private readonly options: JudgeOptions = {},
+  ) {
+    this.firstRow = origin.row + 1;
+    this.firstCol = origin.col + 1;
+    this.headLimit = Math.max(0, 30 - this.firstRow + 1);
   }
-  const headerRow = firstRow + header.rowIndex;
-  const issues: Issue[] = [];
-  const colOf = new Map<CanonicalColumn, number>(); // canonical → index into row arrays
-  for (const [canonical, idxs] of header.columns) {
-    colOf.set(canonical, idxs[0]);
-    for (const dup of idxs.slice(1)) {
-      issues.push(makeIssue("duplicate-column", "warning", { row: headerRow, col: firstCol + dup, column: canonical }, {}));
+
+  push(row: Cell[]): void {
+    const r = this.rowIndex++;
+    if (row.length > this.width) this.width = row.length;
+    if (this.state === undefined) {
+      this.headRows.push(row);
+      if (this.headRows.length >= this.headLimit) this.decideHeader();
+      return;
     }
+    if (this.state === null) return;
+    this.trackLastInput(row, this.state.outputIdx);
+    if (r > this.state.headerRow - this.firstRow) this.judgeRow(row, r, this.state);
   }
-  const outputIdx = new Set(header.outputs.values());
-  let lastInput = -1;
-  for (const row of cells) {
-    for (let c = row.length - 1; c > lastInput; c--) {
-      if (!outputIdx.has(c) && row[c] && row[c].kind !== "empty") {
-        lastInput = c;
+
+  private trackLastInput(row: Cell[], outputIdx: Set<number>): void {
+    for (let c = row.length - 1; c > this.lastInput; c--) {
+      const cell = row[c];
+      if (cell && cell.kind !== "empty" && !outputIdx.has(c)) {
+        this.lastInput = c;
         break;
       }
     }
   }
 
-  // Title and fiscal year (§3).
-  const titleLines = cells
-    .slice(0, header.rowIndex)
-    .map((r) => r.filter((c) => c && c.kind !== "empty" && c.kind !== "error").map((c) => c.text.trim()).filter(Boolean).join(" "))
-    .filter(Boolean);
-  const title = titleLines.join(" ");
-  const titleYear = firstYear(title);
-  let fiscalYear: number | null = null;
-  let source: SheetReport["fiscalYearSource"] = null;
-  if (config.fiscalYear !== null) [fiscalYear, source] = [config.fiscalYear, "setting"];
-  else if (titleYear !== null) [fiscalYear, source] = [titleYear, "title"];
-  else {
-    const fromSheet = firstYear(input.sheetName);
-    if (fromSheet !== null) [fiscalYear, source] = [fromSheet, "sheet"];
-    else {
-      const fromFile = input.fileName ? firstYear(input.fileName.replace(/^.*[\\/]/, "")) : null;
-      if (fromFile !== null) [fiscalYear, source] = [fromFile, "file"];
+  private decideHeader(): void {
+    const { config } = this;
+    const header = matcherOf(config).find(this.headRows.slice(0, this.headLimit).map((r) => r.map((c) => parseable(c))), this.firstRow);
+    if (!header) {
+      this.state = null;
+      return;
     }
+    const headerRow = this.firstRow + header.rowIndex;
+    const issues: Issue[] = [];
+    const colOf = new Map<CanonicalColumn, number>();
+    for (const [canonical, idxs] of header.columns) {
+      colOf.set(canonical, idxs[0]);
+      for (const dup of idxs.slice(1)) {
+        issues.push(makeIssue("duplicate-column", "warning", { row: headerRow, col: this.firstCol + dup, column: canonical }, {}));
+      }
+    }
+    // Title and fiscal year (§3).
+    const title = this.headRows
+      .slice(0, header.rowIndex)
+      .map((r) => r.filter((c) => c && c.kind !== "empty" && c.kind !== "error").map((c) => c.text.trim()).filter(Boolean).join(" "))
+      .filter(Boolean)
+      .join(" ");
+    const titleYear = firstYear(title);
+    let fiscalYear: number | null = null;
+    let source: SheetReport["fiscalYearSource"] = null;
+    if (config.fiscalYear !== null) [fiscalYear, source] = [config.fiscalYear, "setting"];
+    else if (titleYear !== null) [fiscalYear, source] = [titleYear, "title"];
+    else {
+      const fromSheet = firstYear(this.sheetName);
+      if (fromSheet !== null) [fiscalYear, source] = [fromSheet, "sheet"];
+      else {
+        const fromFile = this.fileName ? firstYear(this.fileName.replace(/^.*[\\/]/, "")) : null;
+        if (fromFile !== null) [fiscalYear, source] = [fromFile, "file"];
+      }
+    }
+    if (fiscalYear === null) issues.push(makeIssue("fiscal-year-unknown", "error", {}, {}));
+    const selfCol = selfAssessmentColumn(config);
+    for (const canonical of CANONICAL_COLUMNS) {
+      if (colOf.has(canonical)) continue;
+      const sev = config.columns[canonical][config.phase];
+      if (sev !== "off") issues.push(makeIssue("missing-column", sev, { column: canonical }, {}));
+    }
+    const state: HeaderState = {
+      headerRow,
+      colOf,
+      outputIdx: new Set(header.outputs.values()),
+      outputs: header.outputs,
+      title,
+      fiscalYear,
+      source,
+      reference: titleYear ?? fiscalYear,
+      selfCol,
+      requiredCells: ["番号", "項目名", "目標達成水準", selfCol],
+      issues,
+    };
+    this.state = state;
+    this.headRows.forEach((row, r) => {
+      this.trackLastInput(row, state.outputIdx);
+      if (r > header.rowIndex) this.judgeRow(row, r, state);
+    });
+    this.headRows.length = 0;
   }
-  const reference = titleYear ?? fiscalYear;
-  if (fiscalYear === null) issues.push(makeIssue("fiscal-year-unknown", "error", {}, {}));
 
-  const selfCol = selfAssessmentColumn(config);
-  for (const canonical of CANONICAL_COLUMNS) {
-    if (colOf.has(canonical)) continue;
-    const sev = config.columns[canonical][config.phase];
-    if (sev !== "off") issues.push(makeIssue("missing-column", sev, { column: canonical }, {}));
-  }
-  const requiredCells: CanonicalColumn[] = ["番号", "項目名", "目標達成水準", selfCol];
-
-  const items: ItemResult[] = [];
-  const seenNumbers = new Map<string, number>();
-  const numberIdx = colOf.get("番号");
-  const titleIdx = colOf.get("項目名");
-  const targetIdx = colOf.get("目標達成水準");
-  const selfIdx = colOf.get(selfCol);
-  const inputIdxs = [...colOf.values()];
-
-  for (let r = header.rowIndex + 1; r < cells.length; r++) {
-    const row = cells[r];
-    if (!row || row.length === 0) continue;
-    const sheetRow = firstRow + r;
+  private judgeRow(row: Cell[], r: number, st: HeaderState): void {
+    if (row.length === 0) return;
+    const { config } = this;
+    const { colOf } = st;
+    const sheetRow = this.firstRow + r;
+    const numberIdx = colOf.get("番号");
+    const titleIdx = colOf.get("項目名");
     const at = (idx: number | undefined): Cell => (idx === undefined ? EMPTY : (row[idx] ?? EMPTY));
     const isItem =
       numberIdx === undefined && titleIdx === undefined
-        ? inputIdxs.some((i) => parseable(row[i]).trim() !== "")
+        ? [...colOf.values()].some((i) => parseable(row[i]).trim() !== "")
         : parseable(at(numberIdx)).trim() !== "" || parseable(at(titleIdx)).trim() !== "";
-    if (!isItem) continue;
+    if (!isItem) return;
     const itemIssues: Issue[] = [];
-    const where = (idx: number, column: string | null) => ({ row: sheetRow, col: firstCol + idx, column });
+    const where = (idx: number, column: string | null) => ({ row: sheetRow, col: this.firstCol + idx, column });
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      if (cell && cell.kind === "error" && !outputIdx.has(c)) {
+      if (cell && cell.kind === "error" && !st.outputIdx.has(c)) {
         const canonical = [...colOf.entries()].find(([, i]) => i === c)?.[0] ?? null;
         itemIssues.push(makeIssue("cell-error", "warning", where(c, canonical), { value: cell.text || String(cell.value) }));
       }
     }
-    for (const canonical of requiredCells) {
+    for (const canonical of st.requiredCells) {
       const idx = colOf.get(canonical);
       if (idx === undefined || config.columns[canonical][config.phase] === "off") continue;
       if (parseable(at(idx)).trim() === "") itemIssues.push(makeIssue("empty-required-cell", "error", where(idx, canonical), {}));
@@ -170,9 +218,9 @@ export function judge(input: SheetInput, config: Config = DEFAULT_CONFIG, option
     const numberText = numberCell.kind === "number" && typeof numberCell.value === "number" ? String(numberCell.value) : parseable(numberCell).normalize("NFKC").trim();
     if (numberIdx !== undefined && numberText !== "") {
       const key = /^\d+(?:\.0+)?$/.test(numberText) ? String(Number(numberText)) : numberText;
-      const first = seenNumbers.get(key);
+      const first = this.seenNumbers.get(key);
       if (first !== undefined) itemIssues.push(makeIssue("duplicate-number", "error", where(numberIdx, "番号"), { number: numberText, firstRow: first }));
-      else seenNumbers.set(key, sheetRow);
+      else this.seenNumbers.set(key, sheetRow);
       if (!/^[1-9]\d*$/.test(key)) itemIssues.push(makeIssue("invalid-number", "warning", where(numberIdx, "番号"), { number: numberText }));
     }
     const item: ItemResult = {
@@ -184,36 +232,66 @@ export function judge(input: SheetInput, config: Config = DEFAULT_CONFIG, option
       kpis: [],
       issues: itemIssues,
     };
+    const targetIdx = colOf.get("目標達成水準");
+    const selfIdx = colOf.get(st.selfCol);
     judgeKpis(item, {
       targetText: parseable(at(targetIdx)),
       targetCell: targetIdx === undefined ? null : where(targetIdx, "目標達成水準"),
       selfText: selfIdx === undefined ? null : parseable(at(selfIdx)),
-      selfCell: selfIdx === undefined ? null : where(selfIdx, selfCol),
-      fiscalYear,
-      reference,
+      selfCell: selfIdx === undefined ? null : where(selfIdx, st.selfCol),
+      fiscalYear: st.fiscalYear,
+      reference: st.reference,
       config,
-      units,
+      units: unitsOf(config),
     });
-    items.push(item);
+    this.items.push(item);
   }
 
-  const columns: Record<string, string> = {};
-  for (const [canonical, idx] of colOf) columns[canonical] = columnLetter(firstCol + idx);
-  const outputColumns: Record<string, number> = {};
-  for (const [h, idx] of header.outputs) outputColumns[h] = firstCol + idx;
-  return {
-    ...base,
-    recognized: true,
-    fiscalYear,
-    fiscalYearSource: source,
-    headerRow,
-    columns,
-    outputColumns,
-    lastInputColumn: lastInput < 0 ? firstCol - 1 : firstCol + lastInput,
-    title,
-    items,
-    issues: [...issues, ...items.flatMap((i) => i.issues)],
-  };
+  finish(): SheetReport {
+    if (this.state === undefined) this.decideHeader();
+    const base: SheetReport = {
+      sheet: this.sheetName,
+      recognized: false,
+      fiscalYear: null,
+      fiscalYearSource: null,
+      phase: this.config.phase,
+      headerRow: null,
+      columns: {},
+      outputColumns: {},
+      lastInputColumn: this.firstCol + this.width - 1,
+      title: "",
+      items: [],
+      issues: [],
+    };
+    const st = this.state;
+    if (!st) {
+      base.issues.push(
+        this.options.requested
+          ? makeIssue("header-not-found", "error", {}, { sheet: this.sheetName })
+          : makeIssue("sheet-skipped", "info", {}, { sheet: this.sheetName }),
+      );
+      return base;
+    }
+    const columns: Record<string, string> = {};
+    for (const [canonical, idx] of st.colOf) columns[canonical] = columnLetter(this.firstCol + idx);
+    const outputColumns: Record<string, number> = {};
+    for (const [h, idx] of st.outputs) outputColumns[h] = this.firstCol + idx;
+    const issues = [...st.issues];
+    for (const i of this.items) for (const x of i.issues) issues.push(x);
+    return {
+      ...base,
+      recognized: true,
+      fiscalYear: st.fiscalYear,
+      fiscalYearSource: st.source,
+      headerRow: st.headerRow,
+      columns,
+      outputColumns,
+      lastInputColumn: this.lastInput < 0 ? this.firstCol - 1 : this.firstCol + this.lastInput,
+      title: st.title,
+      items: this.items,
+      issues,
+    };
+  }
 }
 
 interface KpiContext {

@@ -1,10 +1,26 @@
 /** Applies the core's WritePlan to an ExcelJS worksheet, snapshotting what it replaces for undo. */
-import type { Fill, Workbook, Worksheet } from "exceljs";
-import { a1, type CellSnapshot, emptyRecord, STATUS_LABELS, type UndoSheet, type WritePlan } from "../core";
+import type { DataValidation, Fill, Workbook, Worksheet } from "exceljs";
+import { a1, parseA1, type CellSnapshot, emptyRecord, STATUS_LABELS, type UndoSheet, type WritePlan } from "../core";
 import { plainValue } from "./cells";
 import { readRecord, writeRecord } from "./record-store";
 
 const STATUS_LIST = `"${Object.values(STATUS_LABELS.ja).join(",")}"`;
+const STATUS_VALIDATION: DataValidation = {
+  type: "list",
+  allowBlank: true,
+  formulae: [STATUS_LIST],
+  showErrorMessage: true,
+  errorTitle: "Shinchoku",
+  error: "達成・概ね達成・未達成・判定不能・未入力 のいずれかを選んでください。",
+};
+
+/** ExcelJS keeps a worksheet's validations in a model keyed by address or range (not in its typings). */
+interface ValidationModel {
+  model: Record<string, DataValidation | undefined>;
+  add(address: string, v: DataValidation): void;
+  remove(address: string): void;
+}
+const validations = (ws: Worksheet): ValidationModel => (ws as unknown as { dataValidations: ValidationModel }).dataValidations;
 
 function fillOf(ws: Worksheet, address: string): string | null {
   const fill = ws.getCell(address).fill as Fill | undefined;
@@ -42,9 +58,9 @@ export function applyPlan(ws: Worksheet, plan: WritePlan, previousWritten: Recor
   if (plan.statusRange) {
     const { col, firstRow, lastRow } = plan.statusRange;
     validationRange = `${a1(firstRow, col)}:${a1(lastRow, col)}`;
-    for (let r = firstRow; r <= lastRow; r++) {
-      ws.getCell(r, col).dataValidation = { type: "list", allowBlank: true, formulae: [STATUS_LIST], showErrorMessage: true, errorTitle: "Shinchoku", error: "達成・概ね達成・未達成・判定不能・未入力 のいずれかを選んでください。" };
-    }
+    // One range entry (not one per cell): ExcelJS squeezes per-cell validations in O(n log n) with deep compares.
+    for (let r = firstRow; r <= lastRow; r++) ws.getCell(r, col).dataValidation = undefined as never;
+    validations(ws).add(validationRange, STATUS_VALIDATION);
   }
   return { sheet: ws.name, cells: snapshot, widths, written: previousWritten, validationRange };
 }
@@ -75,7 +91,11 @@ export function undoLastRun(wb: Workbook): boolean {
       cell.value = s.value;
       setFill(ws, s.address, s.fill);
       cell.numFmt = s.numFmt ?? "General";
-      if (u.validationRange) cell.dataValidation = undefined as never;
+    }
+    if (u.validationRange) {
+      const dv = validations(ws);
+      dv.remove(u.validationRange);
+      for (const key of Object.keys(dv.model)) if (dv.model[key] && isWithin(key, u.validationRange)) dv.remove(key);
     }
     for (const w of u.widths) ws.getColumn(w.col).width = w.width ?? undefined;
     if (u.written) record.sheets[u.sheet] = { written: u.written };
@@ -84,4 +104,14 @@ export function undoLastRun(wb: Workbook): boolean {
   record.lastRun = null;
   writeRecord(wb, record);
   return true;
+}
+
+/** Whether a single-cell address lies within an A1:B2 range. */
+function isWithin(address: string, range: string): boolean {
+  const [a, b] = range.split(":");
+  const p = parseA1(address);
+  const from = parseA1(a);
+  const to = parseA1(b ?? a);
+  if (!p || !from || !to) return false;
+  return p.row >= from.row && p.row <= to.row && p.col >= from.col && p.col <= to.col;
 }

@@ -1,0 +1,21 @@
+/** `npm run bench`: every figure the issues ask for, one JSON line each. BENCH=name,name to choose. */
+import { benchCheckProcess, benchCore } from "./cli-bench";
+
+const all: Record<string, () => Promise<void>> = {
+  core: () => benchCore(20000),
+  cli: () => benchCheckProcess(20000),
+};
+
+async function run(): Promise<void> {
+  const chosen = process.env.BENCH ? process.env.BENCH.split(",") : Object.keys(all);
+  for (const name of chosen) {
+    const f = all[name];
+    if (!f) throw new Error(`unknown bench ${name}; known: ${Object.keys(all).join(", ")}`);
+    await f();
+  }
+}
+
+run().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
