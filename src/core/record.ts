@@ -35,6 +35,8 @@ export interface ShinchokuRecord {
   version: 1;
   sheets: Record<string, SheetRecord>;
   lastRun: { at: string; undo: UndoSheet[] } | null;
+  /** Whether the 判定集計 sheet was made by Shinchoku (so it may rewrite it). */
+  summarySheet?: boolean;
 }
 
 export const emptyRecord = (): ShinchokuRecord => ({ version: 1, sheets: {}, lastRun: null });
@@ -53,7 +55,12 @@ export function decodeRecord(chunks: readonly string[]): ShinchokuRecord | null 
   try {
     const parsed: unknown = JSON.parse(chunks.join(""));
     if (!isObj(parsed) || parsed.version !== 1 || !isObj(parsed.sheets)) return null;
-    return { version: 1, sheets: parsed.sheets as Record<string, SheetRecord>, lastRun: (parsed.lastRun as ShinchokuRecord["lastRun"]) ?? null };
+    return {
+      version: 1,
+      sheets: parsed.sheets as Record<string, SheetRecord>,
+      lastRun: (parsed.lastRun as ShinchokuRecord["lastRun"]) ?? null,
+      ...(parsed.summarySheet === true ? { summarySheet: true } : {}),
+    };
   } catch {
     return null;
   }

@@ -1,0 +1,558 @@
+/**
+ * An in-memory fake of the Excel JavaScript API subset in src/excel/api.ts. Like Excel, it
+ * queues commands until sync(); a property read before it was loaded and synced throws
+ * PropertyNotLoaded. It counts syncs and payload bytes, rejects batches over a payload limit
+ * (atomically), and can be told to fail a given sync with a given error code.
+ */
+import type { XChart, XContext, XDataValidation, XRange, XRangeFormat, XWorksheet, XWorksheetCollection } from "../../src/excel/api";
+import { a1, parseA1 } from "../../src/core";
+
+export interface FakeCell {
+  value: string | number | boolean;
+  type: "String" | "Double" | "Boolean" | "Error" | "Empty";
+  numFmt: string;
+  fill: { pattern: "None" | "Solid"; color: string };
+  bold: boolean;
+  wrap: boolean;
+}
+
+export interface FakeSheetData {
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  cells: Map<string, FakeCell>;
+  widths: Map<number, number>;
+  validations: { range: string; rule: unknown }[];
+  protected: boolean;
+  charts: { type: string; source: string; title: string }[];
+}
+
+export class OfficeError extends Error {
+  constructor(
+    readonly code: string,
+    readonly debugInfo: unknown = {},
+  ) {
+    super(`Fake Office error ${code}`);
+  }
+}
+
+const key = (r: number, c: number) => `${r},${c}`;
+const blank = (): FakeCell => ({ value: "", type: "Empty", numFmt: "General", fill: { pattern: "None", color: "#FFFFFF" }, bold: false, wrap: false });
+const DEFAULT_WIDTH = 48;
+
+export function sheetData(name: string, rows: (string | number | boolean | null | { error: string })[][] = []): FakeSheetData {
+  const s: FakeSheetData = { name, visibility: "Visible", cells: new Map(), widths: new Map(), validations: [], protected: false, charts: [] };
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v === null || v === "") return;
+      const cell = blank();
+      if (typeof v === "object") Object.assign(cell, { value: v.error, type: "Error" });
+      else Object.assign(cell, { value: v, type: typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String" });
+      s.cells.set(key(r, c), cell);
+    }),
+  );
+  return s;
+}
+
+type Op = () => void;
+
+/** The shared state behind every proxy of one context. */
+class Engine {
+  queue: Op[] = [];
+  requestBytes = 0;
+  constructor(
+    public sheets: FakeSheetData[],
+    public active: string,
+  ) {}
+  find(name: string): FakeSheetData | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+}
+
+function notLoaded(what: string): never {
+  throw new OfficeError("PropertyNotLoaded", { what });
+}
+
+/** Holds loaded values; reading one not loaded+synced throws. */
+class Loaded {
+  private values = new Map<string, unknown>();
+  set(name: string, v: unknown) {
+    this.values.set(name, v);
+  }
+  get<T>(name: string, owner: string): T {
+    if (!this.values.has(name)) notLoaded(`${owner}.${name}`);
+    return this.values.get(name) as T;
+  }
+}
+
+type Rect = { row: number; col: number; rows: number; cols: number } | null;
+
+export class FakeRange implements XRange {
+  private loaded = new Loaded();
+  format: XRangeFormat;
+  dataValidation: XDataValidation;
+  constructor(
+    private engine: Engine,
+    private sheet: () => FakeSheetData | undefined,
+    private rect: () => Rect,
+  ) {
+    const self = this;
+    const fmtLoaded = new Loaded();
+    this.format = {
+      get columnWidth() {
+        return fmtLoaded.get<number>("columnWidth", "RangeFormat");
+      },
+      set columnWidth(w: number) {
+        self.write("columnWidth", w, (s, r) => {
+          for (let c = r.col; c < r.col + r.cols; c++) s.widths.set(c, w);
+        });
+      },
+      get wrapText() {
+        return notLoaded("RangeFormat.wrapText");
+      },
+      set wrapText(v: boolean) {
+        self.write("wrap", v, (s, r) => self.each(s, r, (cell) => (cell.wrap = v)));
+      },
+      get verticalAlignment() {
+        return notLoaded("RangeFormat.verticalAlignment");
+      },
+      set verticalAlignment(_v) {
+        self.write("va", _v, () => undefined);
+      },
+      font: {
+        get bold() {
+          return notLoaded("RangeFont.bold");
+        },
+        set bold(v: boolean) {
+          self.write("bold", v, (s, r) => self.each(s, r, (cell) => (cell.bold = v)));
+        },
+      },
+      fill: {
+        clear: () => self.write("fillclear", 0, (s, r) => self.each(s, r, (cell) => (cell.fill = { pattern: "None", color: "#FFFFFF" }))),
+      },
+      load: (props: string) => {
+        self.engine.queue.push(() => {
+          const s = self.need();
+          const r = self.rect();
+          if (props.includes("columnWidth")) fmtLoaded.set("columnWidth", r ? (s.widths.get(r.col) ?? DEFAULT_WIDTH) : DEFAULT_WIDTH);
+        });
+        return self.format;
+      },
+    } as XRangeFormat;
+    this.dataValidation = {
+      get rule() {
+        return notLoaded("DataValidation.rule");
+      },
+      set rule(rule: Excel.DataValidationRule) {
+        self.write("dv", rule, (s, r) => s.validations.push({ range: self.addr(r), rule }));
+      },
+      clear: () => self.write("dvclear", 0, (s, r) => (s.validations = s.validations.filter((v) => v.range !== self.addr(r)))),
+    };
+  }
+
+  private addr(r: NonNullable<Rect>): string {
+    return `${a1(r.row + 1, r.col + 1)}:${a1(r.row + r.rows, r.col + r.cols)}`;
+  }
+  private need(): FakeSheetData {
+    const s = this.sheet();
+    if (!s) throw new OfficeError("ItemNotFound");
+    return s;
+  }
+  private each(s: FakeSheetData, r: NonNullable<Rect>, f: (cell: FakeCell, rr: number, cc: number) => void) {
+    for (let i = 0; i < r.rows; i++)
+      for (let j = 0; j < r.cols; j++) {
+        const k = key(r.row + i, r.col + j);
+        const cell = s.cells.get(k) ?? blank();
+        f(cell, i, j);
+        s.cells.set(k, cell);
+      }
+  }
+  private write(what: string, payload: unknown, apply: (s: FakeSheetData, r: NonNullable<Rect>) => void) {
+    this.engine.requestBytes += JSON.stringify(payload ?? null).length + what.length;
+    this.engine.queue.push(() => {
+      const s = this.need();
+      if (s.protected) throw new OfficeError("AccessDenied");
+      const r = this.rect();
+      if (!r) throw new OfficeError("InvalidOperation");
+      apply(s, r);
+    });
+  }
+
+  get values() {
+    return this.loaded.get<Excel.Range["values"]>("values", "Range");
+  }
+  set values(v: Excel.Range["values"]) {
+    this.write("values", v, (s, r) =>
+      this.each(s, r, (cell, i, j) => {
+        const x = (v as unknown[][])[i]?.[j];
+        if (x === null || x === undefined) return;
+        if (x === "") Object.assign(cell, { value: "", type: "Empty" });
+        else Object.assign(cell, { value: x, type: typeof x === "number" ? "Double" : typeof x === "boolean" ? "Boolean" : "String" });
+      }),
+    );
+  }
+  get valueTypes() {
+    return this.loaded.get<Excel.Range["valueTypes"]>("valueTypes", "Range");
+  }
+  get numberFormat() {
+    return this.loaded.get<Excel.Range["numberFormat"]>("numberFormat", "Range");
+  }
+  set numberFormat(v: Excel.Range["numberFormat"]) {
+    this.write("numberFormat", v, (s, r) =>
+      this.each(s, r, (cell, i, j) => {
+        const x = (v as unknown[][])[i]?.[j];
+        if (typeof x === "string") cell.numFmt = x;
+      }),
+    );
+  }
+  get rowIndex() {
+    return this.loaded.get<number>("rowIndex", "Range");
+  }
+  get columnIndex() {
+    return this.loaded.get<number>("columnIndex", "Range");
+  }
+  get rowCount() {
+    return this.loaded.get<number>("rowCount", "Range");
+  }
+  get columnCount() {
+    return this.loaded.get<number>("columnCount", "Range");
+  }
+  get address() {
+    return this.loaded.get<string>("address", "Range");
+  }
+  get isNullObject() {
+    return this.loaded.get<boolean>("isNullObject", "Range");
+  }
+
+  load(props: string): this {
+    const names = props.split(",").map((p) => p.trim());
+    this.engine.queue.push(() => {
+      const s = this.sheet();
+      const r = s ? this.rect() : null;
+      this.loaded.set("isNullObject", !s || !r);
+      if (!s || !r) {
+        for (const n of names) if (n !== "isNullObject") this.loaded.set(n, undefined);
+        return;
+      }
+      const grid = <T,>(f: (c: FakeCell) => T) => Array.from({ length: r.rows }, (_, i) => Array.from({ length: r.cols }, (_, j) => f(s.cells.get(key(r.row + i, r.col + j)) ?? blank())));
+      for (const n of names) {
+        if (n === "values") this.loaded.set(n, grid((c) => c.value));
+        else if (n === "valueTypes") this.loaded.set(n, grid((c) => c.type));
+        else if (n === "numberFormat") this.loaded.set(n, grid((c) => c.numFmt));
+        else if (n === "rowIndex") this.loaded.set(n, r.row);
+        else if (n === "columnIndex") this.loaded.set(n, r.col);
+        else if (n === "rowCount") this.loaded.set(n, r.rows);
+        else if (n === "columnCount") this.loaded.set(n, r.cols);
+        else if (n === "address") this.loaded.set(n, `${s.name}!${this.addr(r)}`);
+        else if (n !== "isNullObject") throw new Error(`fake: unsupported load ${n}`);
+      }
+      const resp = names.filter((n) => ["values", "valueTypes", "numberFormat"].includes(n)).map((n) => JSON.stringify(this.loaded.get(n, "Range")).length);
+      fakeResponse(this.engine, resp.reduce((a, b) => a + b, 0));
+    });
+    return this;
+  }
+
+  getCellProperties(_opts: Excel.CellPropertiesLoadOptions): OfficeExtension.ClientResult<Excel.CellProperties[][]> {
+    const result = { value: undefined as unknown as Excel.CellProperties[][] };
+    let ready = false;
+    this.engine.queue.push(() => {
+      const s = this.need();
+      const r = this.rect();
+      if (!r) throw new OfficeError("InvalidOperation");
+      result.value = Array.from({ length: r.rows }, (_, i) =>
+        Array.from({ length: r.cols }, (_, j) => {
+          const c = s.cells.get(key(r.row + i, r.col + j)) ?? blank();
+          return { format: { fill: { color: c.fill.color, pattern: c.fill.pattern } } } as Excel.CellProperties;
+        }),
+      );
+      fakeResponse(this.engine, JSON.stringify(result.value).length);
+      ready = true;
+    });
+    return {
+      get value() {
+        if (!ready) notLoaded("ClientResult.value");
+        return result.value;
+      },
+    } as OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+  }
+
+  setCellProperties(data: Excel.SettableCellProperties[][]): void {
+    this.write("cellProps", data, (s, r) =>
+      this.each(s, r, (cell, i, j) => {
+        const f = data[i]?.[j]?.format;
+        if (!f) return;
+        if (f.fill?.pattern === "None") cell.fill = { pattern: "None", color: "#FFFFFF" };
+        else if (f.fill?.color) cell.fill = { pattern: "Solid", color: f.fill.color };
+        if (f.font?.bold !== undefined) cell.bold = f.font.bold;
+        if (f.wrapText !== undefined) cell.wrap = f.wrapText;
+      }),
+    );
+  }
+
+  clear(applyTo: "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" = "All"): void {
+    this.write("clear", applyTo, (s, r) =>
+      this.each(s, r, (cell) => {
+        if (applyTo === "All" || applyTo === "Contents") Object.assign(cell, { value: "", type: "Empty" });
+        if (applyTo === "All" || applyTo === "Formats") Object.assign(cell, { numFmt: "General", fill: { pattern: "None", color: "#FFFFFF" }, bold: false, wrap: false });
+      }),
+    );
+  }
+
+  select(): void {
+    this.engine.queue.push(() => {
+      const s = this.need();
+      const r = this.rect();
+      selected.last = r ? `${s.name}!${a1(r.row + 1, r.col + 1)}` : null;
+    });
+  }
+}
+
+export const selected: { last: string | null } = { last: null };
+
+function fakeResponse(engine: Engine, bytes: number) {
+  (engine as Engine & { responseBytes?: number }).responseBytes = ((engine as Engine & { responseBytes?: number }).responseBytes ?? 0) + bytes;
+}
+
+function usedRect(s: FakeSheetData): Rect {
+  let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+  for (const [k, cell] of s.cells) {
+    if (cell.type === "Empty") continue;
+    const [r, c] = k.split(",").map(Number);
+    r0 = Math.min(r0, r);
+    c0 = Math.min(c0, c);
+    r1 = Math.max(r1, r);
+    c1 = Math.max(c1, c);
+  }
+  return r1 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+}
+
+class FakeWorksheet implements XWorksheet {
+  private loaded = new Loaded();
+  protection: XWorksheet["protection"];
+  charts: XWorksheet["charts"];
+  constructor(
+    private engine: Engine,
+    private resolve: () => FakeSheetData | undefined,
+  ) {
+    const self = this;
+    const prot = new Loaded();
+    this.protection = {
+      get protected() {
+        return prot.get<boolean>("protected", "WorksheetProtection");
+      },
+      load: () => {
+        engine.queue.push(() => prot.set("protected", self.resolve()?.protected ?? false));
+        return self.protection;
+      },
+    } as XWorksheet["protection"];
+    const chartsLoaded = new Loaded();
+    this.charts = {
+      add: (type, source) => {
+        const chart = { type, source: "", title: "" };
+        engine.queue.push(() => {
+          const s = self.resolve();
+          if (!s) throw new OfficeError("ItemNotFound");
+          s.charts.push(chart);
+        });
+        void source;
+        return {
+          title: {
+            set text(t: string) {
+              engine.queue.push(() => (chart.title = t));
+            },
+            get text() {
+              return chart.title;
+            },
+          },
+          setPosition: () => undefined,
+          delete: () => undefined,
+        } as unknown as XChart;
+      },
+      get items() {
+        return chartsLoaded.get<XChart[]>("items", "ChartCollection");
+      },
+      load: () => {
+        engine.queue.push(() => {
+          const s = self.resolve();
+          chartsLoaded.set(
+            "items",
+            (s?.charts ?? []).map((ch) => ({ title: { text: ch.title }, setPosition: () => undefined, delete: () => engine.queue.push(() => s && (s.charts = s.charts.filter((x) => x !== ch))) })),
+          );
+        });
+        return self.charts;
+      },
+      getCount: () => ({ value: 0 }) as OfficeExtension.ClientResult<number>,
+    } as XWorksheet["charts"];
+  }
+  get name() {
+    return this.loaded.get<string>("name", "Worksheet");
+  }
+  get visibility() {
+    return this.loaded.get<Excel.SheetVisibility>("visibility", "Worksheet");
+  }
+  set visibility(v: Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden") {
+    this.engine.queue.push(() => {
+      const s = this.resolve();
+      if (!s) throw new OfficeError("ItemNotFound");
+      s.visibility = v as FakeSheetData["visibility"];
+    });
+  }
+  get isNullObject() {
+    return this.loaded.get<boolean>("isNullObject", "Worksheet");
+  }
+  load(props: string): this {
+    this.engine.queue.push(() => {
+      const s = this.resolve();
+      this.loaded.set("isNullObject", !s);
+      for (const p of props.split(",").map((x) => x.trim())) {
+        if (p === "name") this.loaded.set("name", s?.name);
+        if (p === "visibility") this.loaded.set("visibility", s?.visibility);
+      }
+    });
+    return this;
+  }
+  activate(): void {
+    this.engine.queue.push(() => {
+      const s = this.resolve();
+      if (!s) throw new OfficeError("ItemNotFound");
+      this.engine.active = s.name;
+    });
+  }
+  delete(): void {
+    this.engine.queue.push(() => {
+      const s = this.resolve();
+      if (!s) throw new OfficeError("ItemNotFound");
+      this.engine.sheets = this.engine.sheets.filter((x) => x !== s);
+    });
+  }
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): XRange {
+    return new FakeRange(this.engine, this.resolve, () => {
+      const s = this.resolve();
+      return s ? usedRect(s) : null;
+    });
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): XRange {
+    return new FakeRange(this.engine, this.resolve, () => ({ row, col, rows, cols }));
+  }
+  getRange(address?: string): XRange {
+    return new FakeRange(this.engine, this.resolve, () => {
+      if (address === undefined) return { row: 0, col: 0, rows: 1000, cols: 50 };
+      const col = /^([A-Z]+):\1$/.exec(address);
+      if (col) {
+        const c = parseA1(`${col[1]}1`)!.col - 1;
+        return { row: 0, col: c, rows: 1000, cols: 1 };
+      }
+      const [from, to] = address.split(":").map((x) => parseA1(x)!);
+      const end = to ?? from;
+      return { row: from.row - 1, col: from.col - 1, rows: end.row - from.row + 1, cols: end.col - from.col + 1 };
+    });
+  }
+}
+
+export interface FakeOptions {
+  /** Bytes a request or a response may carry (Excel on the web: 5 MB). */
+  payloadLimit?: number;
+}
+
+export class FakeContext implements XContext {
+  readonly engine: Engine;
+  syncs = 0;
+  requestBytes: number[] = [];
+  responseBytes: number[] = [];
+  suspended = 0;
+  private failures = new Map<number, string>();
+  private readonly limit: number;
+  workbook: XContext["workbook"];
+
+  constructor(sheets: FakeSheetData[], options: FakeOptions = {}) {
+    this.engine = new Engine(sheets, sheets[0]?.name ?? "");
+    this.limit = options.payloadLimit ?? 5 * 1024 * 1024;
+    const engine = this.engine;
+    const self = this;
+    const itemsLoaded = new Loaded();
+    const worksheets: XWorksheetCollection = {
+      get items() {
+        return itemsLoaded.get<XWorksheet[]>("items", "WorksheetCollection");
+      },
+      load: () => {
+        engine.queue.push(() => {
+          const proxies = engine.sheets.map((s) => {
+            const p = new FakeWorksheet(engine, () => engine.find(s.name));
+            p.load("name,visibility");
+            return p;
+          });
+          // The proxies' own loads run right after this op, in the same sync.
+          itemsLoaded.set("items", proxies);
+        });
+        return worksheets;
+      },
+      getActiveWorksheet: () => new FakeWorksheet(engine, () => engine.find(engine.active)),
+      getItemOrNullObject: (name: string) => new FakeWorksheet(engine, () => engine.find(name)),
+      add: (name?: string) => {
+        const n = name ?? `Sheet${engine.sheets.length + 1}`;
+        engine.queue.push(() => {
+          if (engine.find(n)) throw new OfficeError("ItemAlreadyExists");
+          engine.sheets.push(sheetData(n));
+        });
+        return new FakeWorksheet(engine, () => engine.find(n));
+      },
+    };
+    this.workbook = {
+      worksheets,
+      application: {
+        suspendApiCalculationUntilNextSync: () => void self.suspended++,
+        suspendScreenUpdatingUntilNextSync: () => void self.suspended++,
+      },
+    };
+  }
+
+  /** Makes sync number n (1-based, counted over the context's life) fail with an Office error code. */
+  failSync(n: number, code: string): void {
+    this.failures.set(n, code);
+  }
+
+  sheet(name: string): FakeSheetData {
+    const s = this.engine.find(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  async sync(): Promise<void> {
+    this.syncs++;
+    const ops = this.engine.queue;
+    this.engine.queue = [];
+    const request = this.engine.requestBytes;
+    this.engine.requestBytes = 0;
+    const fail = this.failures.get(this.syncs);
+    if (fail) throw new OfficeError(fail, { sync: this.syncs });
+    if (request > this.limit) throw new OfficeError("RequestPayloadSizeLimitExceeded", { request });
+    const before = this.engine.sheets.map((s) => ({ ...s, cells: new Map([...s.cells].map(([k, c]) => [k, { ...c, fill: { ...c.fill } }])), widths: new Map(s.widths), validations: [...s.validations], charts: [...s.charts] }));
+    const activeBefore = this.engine.active;
+    (this.engine as Engine & { responseBytes?: number }).responseBytes = 0;
+    try {
+      // Loads queued by ops (worksheets.items) run in the same batch.
+      while (ops.length > 0) {
+        ops.shift()!();
+        if (this.engine.queue.length > 0) ops.unshift(...this.engine.queue.splice(0));
+      }
+      const response = (this.engine as Engine & { responseBytes?: number }).responseBytes ?? 0;
+      if (response > this.limit) throw new OfficeError("ResponsePayloadSizeLimitExceeded", { response });
+      this.requestBytes.push(request);
+      this.responseBytes.push(response);
+    } catch (e) {
+      // A failed batch changes nothing.
+      this.engine.sheets = before;
+      this.engine.active = activeBefore;
+      throw e;
+    }
+  }
+}
+
+/** Reads a fake sheet back as rows of plain values, for assertions. */
+export function dump(s: FakeSheetData, rows: number, cols: number): (string | number | boolean)[][] {
+  return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => s.cells.get(key(r, c))?.value ?? ""));
+}
+
+export function cellOf(s: FakeSheetData, address: string): FakeCell {
+  const p = parseA1(address)!;
+  return s.cells.get(key(p.row - 1, p.col - 1)) ?? blank();
+}
