@@ -13,3 +13,4 @@ export { findClaims } from "./claim";
 export { UnitList, findValues, canonicalUnit } from "./value";
 export * from "./record";
 export { finalizeWorkbook } from "./workbook";
+export * from "./port";

@@ -43,6 +43,8 @@ export interface CheckOptions {
   /** false: check only, write nothing. */
   write: boolean;
   requested?: boolean;
+  /** Several sheets judged in one action share one run (one undo): pass the same stamp to each. */
+  runAt?: string;
   /** Bytes one request or response may carry; default PAYLOAD_BUDGET (tests use less). */
   payloadBudget?: number;
 }
@@ -424,7 +426,8 @@ export async function checkSheet(ctx: XContext, opts: CheckOptions): Promise<Che
     const record = read.record ?? emptyRecord();
     const undo = undoOf(plan, box, snap, record.sheets[plan.sheet]?.written ?? null, plan.sheet);
     record.sheets[plan.sheet] = { written: plan.written };
-    record.lastRun = { at: new Date().toISOString(), undo: [undo] };
+    const sameRun = opts.runAt !== undefined && record.lastRun?.at === opts.runAt;
+    record.lastRun = { at: opts.runAt ?? new Date().toISOString(), undo: sameRun && record.lastRun ? [...record.lastRun.undo, undo] : [undo] };
     await writePlan(ctx, read, plan, box, record, budget);
     return { report, plan, written: true };
   } catch (e) {

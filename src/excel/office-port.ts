@@ -1,0 +1,48 @@
+/** The WorkbookPort over Office.js: every user action is one Excel.run. */
+import { type CheckRequest, type CheckResult, type ConfigInput, resolveConfig, type WorkbookPort } from "../core";
+import { assertRealContext } from "./api";
+import { toShinchokuError } from "./errors";
+import { activeSheetName, checkSheet, listSheets, selectCell, undoLast, writeSummary } from "./gateway";
+import { readSettings, writeSettings } from "./settings";
+
+export class OfficeWorkbookPort implements WorkbookPort {
+  listSheets(): Promise<string[]> {
+    return Excel.run((ctx) => listSheets(assertRealContext(ctx))).catch((e) => Promise.reject(toShinchokuError(e)));
+  }
+  activeSheet(): Promise<string> {
+    return Excel.run((ctx) => activeSheetName(assertRealContext(ctx))).catch((e) => Promise.reject(toShinchokuError(e)));
+  }
+  async check(request: CheckRequest): Promise<CheckResult> {
+    const config = resolveConfig(request.settings);
+    return Excel.run(async (raw) => {
+      const ctx = assertRealContext(raw);
+      if (request.sheet !== "*") {
+        const out = await checkSheet(ctx, { config, sheet: request.sheet, write: request.write });
+        return { reports: [out.report], written: out.written };
+      }
+      const names = await listSheets(ctx);
+      const runAt = new Date().toISOString();
+      const reports = [];
+      let written = false;
+      for (const name of names) {
+        const out = await checkSheet(ctx, { config, sheet: name, write: request.write, requested: false, runAt });
+        reports.push(out.report);
+        written ||= out.written;
+      }
+      if (request.write && reports.some((r) => r.recognized)) await writeSummary(ctx, reports);
+      return { reports, written };
+    }).catch((e) => Promise.reject(toShinchokuError(e)));
+  }
+  undoLast(): Promise<boolean> {
+    return Excel.run((ctx) => undoLast(assertRealContext(ctx))).catch((e) => Promise.reject(toShinchokuError(e)));
+  }
+  select(sheet: string, cell: string): Promise<void> {
+    return Excel.run((ctx) => selectCell(assertRealContext(ctx), sheet, cell)).catch((e) => Promise.reject(toShinchokuError(e)));
+  }
+  async loadSettings(): Promise<ConfigInput> {
+    return readSettings(Office.context.document.settings);
+  }
+  saveSettings(settings: ConfigInput): Promise<void> {
+    return writeSettings(Office.context.document.settings, settings);
+  }
+}

@@ -1,0 +1,143 @@
+import {
+  Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Checkbox, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle,
+  ProgressBar, Switch, webDarkTheme, webLightTheme,
+} from "@fluentui/react-components";
+import * as React from "react";
+import { type ConfigInput, type Lang, UI_TEXT, type WorkbookPort } from "../core";
+import { IssuesList } from "./IssuesList";
+import { ResultsList } from "./ResultsList";
+import { SettingsPanel } from "./SettingsPanel";
+import { initialState, reducer, errorText } from "./state";
+import { Summary } from "./Summary";
+
+export interface AppProps {
+  port: WorkbookPort;
+  lang: Lang;
+  dark?: boolean;
+  /** Sheet to judge when not "all sheets"; defaults to the port's active sheet. */
+  sheet?: string;
+  /** Called after a successful run (the preview refreshes its grid). */
+  onChecked?: () => void;
+  onSelectCell?: (sheet: string, cell: string) => void;
+}
+
+const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
+
+export function App({ port, lang, dark, sheet, onChecked }: AppProps) {
+  const t = UI_TEXT[lang];
+  const [state, dispatch] = React.useReducer(reducer, initialState);
+  const [allSheets, setAllSheets] = React.useState(false);
+  const [checkOnly, setCheckOnly] = React.useState(false);
+  const [settings, setSettings] = React.useState<ConfigInput>({});
+  const busy = React.useRef(false);
+
+  React.useEffect(() => {
+    port.loadSettings().then(setSettings, () => setSettings({}));
+  }, [port]);
+
+  const run = async () => {
+    if (busy.current) return; // a second click cannot start a second run
+    busy.current = true;
+    dispatch({ type: "start" });
+    const t0 = now();
+    try {
+      const target = allSheets ? "*" : (sheet ?? (await port.activeSheet()));
+      const result = await port.check({ sheet: target, write: !checkOnly, settings });
+      dispatch({ type: "done", result, ms: Math.round(now() - t0) });
+      onChecked?.();
+    } catch (e) {
+      dispatch({ type: "failed", error: errorText(e, lang === "ja" ? "判定できませんでした。もう一度実行してください。" : "The check failed. Run again.") });
+    } finally {
+      busy.current = false;
+    }
+  };
+
+  const undo = async () => {
+    if (busy.current) return;
+    busy.current = true;
+    try {
+      const ok = await port.undoLast();
+      dispatch({ type: "notice", notice: ok ? t.undone : t.nothingToUndo });
+      onChecked?.();
+    } catch (e) {
+      dispatch({ type: "failed", error: errorText(e, t.nothingToUndo) });
+    } finally {
+      busy.current = false;
+    }
+  };
+
+  const select = (s: string, cell: string) => {
+    port.select(s, cell).catch((e) => dispatch({ type: "failed", error: errorText(e, cell) }));
+  };
+
+  const saveSettings = (s: ConfigInput) => {
+    port.saveSettings(s).then(
+      () => {
+        setSettings(s);
+        dispatch({ type: "notice", notice: t.settingsSaved });
+      },
+      (e) => dispatch({ type: "failed", error: errorText(e, t.errorTitle) }),
+    );
+  };
+
+  const result = state.result;
+  const reports = result?.reports ?? [];
+  const recognized = reports.filter((r) => r.recognized);
+  const single = reports.length === 1 ? reports[0] : null;
+  const running = state.phase === "running";
+  const detectedYear = recognized[0]?.fiscalYear ?? null;
+
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className="pane" lang={lang}>
+      <main aria-labelledby="pane-title" aria-busy={running}>
+        <h1 id="pane-title">{t.appTitle}</h1>
+        <div className="controls">
+          <Switch label={t.allSheets} checked={allSheets} onChange={(_, d) => setAllSheets(d.checked)} disabled={running} />
+          <Checkbox label={t.checkOnly} checked={checkOnly} onChange={(_, d) => setCheckOnly(Boolean(d.checked))} disabled={running} />
+          <div className="buttons">
+            <Button appearance="primary" onClick={run} disabled={running} aria-describedby={running ? "progress" : undefined}>
+              {running ? t.running : t.run}
+            </Button>
+            <Button onClick={undo} disabled={running}>
+              {t.undo}
+            </Button>
+          </div>
+          {running && <ProgressBar id="progress" aria-label={t.running} />}
+        </div>
+        {state.error && (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>
+              <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
+              {state.error}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {state.notice && (
+          <MessageBar intent="success" role="status">
+            <MessageBarBody>{state.notice}</MessageBarBody>
+          </MessageBar>
+        )}
+        {result && single && !single.recognized && (
+          <MessageBar intent="warning" role="status">
+            <MessageBarBody>{single.items.length === 0 && single.lastInputColumn < 1 ? t.emptySheet : t.notProgress}</MessageBarBody>
+          </MessageBar>
+        )}
+        {result && recognized.length > 0 && (
+          <>
+            <Summary reports={recognized} ms={state.ms} written={result.written} t={t} lang={lang} />
+            <ResultsList reports={recognized} t={t} lang={lang} />
+            <IssuesList reports={recognized} onSelect={select} t={t} lang={lang} />
+          </>
+        )}
+        <Accordion collapsible>
+          <AccordionItem value="settings">
+            <AccordionHeader>{t.settings}</AccordionHeader>
+            <AccordionPanel>
+              <SettingsPanel key={JSON.stringify(settings)} value={settings} detectedYear={detectedYear} onSave={saveSettings} t={t} />
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
+      </main>
+    </FluentProvider>
+  );
+}

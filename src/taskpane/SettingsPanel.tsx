@@ -1,0 +1,56 @@
+import { Button, Checkbox, Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
+import * as React from "react";
+import { CANONICAL_COLUMNS, type ConfigInput, DEFAULT_CONFIG, resolveConfig, type UiText } from "../core";
+
+/** 評価年度, フェーズ, 概ね達成の基準, 必須列 — saved in the document by the port. */
+export function SettingsPanel({ value, detectedYear, onSave, t }: { value: ConfigInput; detectedYear: number | null; onSave: (s: ConfigInput) => void; t: UiText }) {
+  const [year, setYear] = React.useState(value.fiscalYear ? String(value.fiscalYear) : "");
+  const [phase, setPhase] = React.useState(value.phase ?? "final");
+  const [threshold, setThreshold] = React.useState(String(Math.round((value.mostlyThreshold ?? DEFAULT_CONFIG.mostlyThreshold) * 100)));
+  const required = (c: (typeof CANONICAL_COLUMNS)[number]) => {
+    const rule = value.columns?.[c] ?? DEFAULT_CONFIG.columns[c];
+    const sev = typeof rule === "string" ? rule : rule[phase] ?? DEFAULT_CONFIG.columns[c][phase];
+    return sev === "error";
+  };
+  const [req, setReq] = React.useState<Record<string, boolean>>(Object.fromEntries(CANONICAL_COLUMNS.map((c) => [c, required(c)])));
+  const [error, setError] = React.useState<string | null>(null);
+  const build = (): ConfigInput => ({
+    ...(year.trim() ? { fiscalYear: Number(year) } : {}),
+    phase,
+    mostlyThreshold: Number(threshold) / 100,
+    columns: Object.fromEntries(CANONICAL_COLUMNS.map((c) => [c, req[c] ? "error" : "warning"])),
+  });
+  const save = () => {
+    try {
+      const s = build();
+      resolveConfig(s);
+      setError(null);
+      onSave(s);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <form className="settings" onSubmit={(e) => { e.preventDefault(); save(); }}>
+      <Field label={t.fiscalYear} hint={`${t.auto}: ${detectedYear ?? "-"}`} validationMessage={error ?? undefined}>
+        <Input type="number" inputMode="numeric" placeholder={detectedYear ? String(detectedYear) : t.auto} value={year} onChange={(_, d) => setYear(d.value)} />
+      </Field>
+      <Field label={t.phase}>
+        <RadioGroup value={phase} onChange={(_, d) => setPhase(d.value as "final" | "interim")} layout="horizontal">
+          <Radio value="final" label={t.phaseFinal} />
+          <Radio value="interim" label={t.phaseInterim} />
+        </RadioGroup>
+      </Field>
+      <Field label={t.threshold}>
+        <Input type="number" min={1} max={100} value={threshold} onChange={(_, d) => setThreshold(d.value)} />
+      </Field>
+      <fieldset className="required">
+        <legend>{t.required}</legend>
+        {CANONICAL_COLUMNS.map((c) => (
+          <Checkbox key={c} label={c} checked={req[c]} onChange={(_, d) => setReq({ ...req, [c]: Boolean(d.checked) })} />
+        ))}
+      </fieldset>
+      <Button type="submit">{t.saveSettings}</Button>
+    </form>
+  );
+}
