@@ -1,3 +1,4 @@
+import { createHash } from "crypto";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
@@ -20,7 +21,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const sha = (f: string) => require("crypto").createHash("sha256").update(fs.readFileSync(f)).digest("hex");
+const sha = (f: string) => createHash("sha256").update(fs.readFileSync(f)).digest("hex");
 
 async function makeWorkbook(file: string, sheets: Record<string, (string | number | null)[][]>) {
   const wb = new ExcelJS.Workbook();

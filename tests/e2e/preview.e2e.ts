@@ -1,0 +1,147 @@
+/** The preview page in a real browser: load, judge, lists, select, undo, save; XSS; axe; screenshots. */
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as path from "path";
+import type { Browser, Page } from "playwright-core";
+import { ARTIFACTS, launch, ROOT, serve, unavailable } from "./browser";
+
+const why = unavailable();
+const maybe = why ? describe.skip : describe;
+if (why) console.warn(`SKIP e2e: ${why}`);
+
+const SEED = path.join(ROOT, "tests/fixtures/seed-jinji-zaisei-r2.libreoffice.xlsx");
+const SAMPLE = path.join(ROOT, "samples/sample-r2.xlsx");
+
+maybe("preview page (Chromium)", () => {
+  let browser: Browser;
+  let server: import("http").Server;
+  let base: string;
+  const foreign: string[] = [];
+
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const s = await serve({ port: 0 });
+    server = s.server;
+    base = s.url;
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => server?.close(r));
+  });
+
+  async function open(width = 1280): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width, height: 900 }, locale: "ja-JP", acceptDownloads: true });
+    page.on("request", (r) => {
+      if (!r.url().startsWith(base) && !r.url().startsWith("data:") && !r.url().startsWith("blob:")) foreign.push(r.url());
+    });
+    page.on("pageerror", (e) => {
+      throw e;
+    });
+    await page.goto(`${base}preview.html`);
+    return page;
+  }
+
+  async function load(page: Page, file: string) {
+    await page.getByLabel("ブックを開く").setInputFiles(file);
+    await page.getByRole("button", { name: "判定する" }).waitFor();
+  }
+
+  it("judges the seed workbook: summary, 判定結果, written columns in the grid", async () => {
+    const page = await open();
+    await load(page, SEED);
+    await page.getByRole("button", { name: "判定する" }).click();
+    const results = page.getByRole("list", { name: "判定結果" });
+    await results.waitFor();
+    expect(await results.locator(":scope > li").count()).toBe(2);
+    await expect(page.getByText("達成 2", { exact: true }).count()).resolves.toBe(1);
+    expect(await page.getByText("令和2年度", { exact: false }).first().isVisible()).toBe(true);
+    const grid = page.getByRole("table");
+    expect(await grid.locator('td[data-addr="I5"]').textContent()).toBe("達成状況");
+    expect(await grid.locator('td[data-addr="I6"]').textContent()).toBe("達成");
+    expect(await grid.locator('td[data-addr="J6"]').textContent()).toBe("109.5%");
+    expect(await grid.locator('td[data-addr="I6"]').getAttribute("style")).toContain("background");
+    await page.screenshot({ path: path.join(ARTIFACTS, "preview.png") });
+    await page.close();
+  });
+
+  it("lists issues, selects a cell on click, undoes, saves and re-opens the judged file", async () => {
+    const page = await open();
+    await load(page, SAMPLE);
+    await page.getByRole("button", { name: "判定する" }).click();
+    const issues = page.getByRole("list", { name: "チェック結果" });
+    await issues.waitFor();
+    await issues.getByRole("button", { name: /G8 を選択/ }).click();
+    await page.locator('td.selected[data-addr="G8"]').waitFor();
+    expect(await page.locator('td[data-addr="I8"]').textContent()).toBe("未入力");
+
+    await page.getByRole("button", { name: "元に戻す" }).click();
+    await page.getByText("前回の書き込みを元に戻しました。").waitFor();
+    expect(await page.locator('td[data-addr="I8"]').textContent()).toBe("");
+
+    await page.getByRole("button", { name: "判定する" }).click();
+    await page.getByRole("list", { name: "判定結果" }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "判定済みブックを保存" }).click()]);
+    const saved = path.join(ARTIFACTS, "judged-sample.xlsx");
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    const ws = wb.getWorksheet("進捗状況")!;
+    expect(ws.getCell("I3").value).toBe("達成状況");
+    expect(ws.getCell("I4").value).toBe("達成");
+    expect(ws.getCell("I8").value).toBe("未入力");
+    expect(ws.getCell("B4").value).toBe("改革の柱1-1 「区CM制度の適切な運用」");
+    // Re-open the saved file in the page: the output columns are reused, not duplicated.
+    await load(page, saved);
+    await page.getByRole("button", { name: "判定する" }).click();
+    await page.getByRole("list", { name: "判定結果" }).waitFor();
+    expect(await page.locator('td[data-addr="M3"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it("shows markup and script from cells as literal text and runs nothing", async () => {
+    const file = path.join(ARTIFACTS, "xss.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("進捗");
+    ws.addRow(["令和2年度 進捗状況"]);
+    ws.addRow(["番号", "項目名", "めざすべき状態", "目標達成水準", "行動計画・取組内容", "中間自己評価と下半期の方向性", "期末自己評価", "翌年度にむけた課題と方向性"]);
+    ws.addRow([1, '<img src=x onerror="window.__xss=1">', "<script>window.__xss=2</script>", "2年度 5件", "x", "x", "", "x"]);
+    await wb.xlsx.writeFile(file);
+    const page = await open();
+    await load(page, file);
+    await page.getByRole("button", { name: "判定する" }).click();
+    await page.getByRole("list", { name: "判定結果" }).waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator("img[src=x]").count()).toBe(0);
+    expect(await page.getByText('<img src=x onerror="window.__xss=1">').count()).toBeGreaterThan(0);
+    expect(await page.locator('td[data-addr="C3"]').textContent()).toBe("<script>window.__xss=2</script>");
+    await page.close();
+  });
+
+  it("passes an axe-core scan of the pane (no serious or critical violation) and fits 320 px", async () => {
+    const page = await open(1280);
+    await load(page, SAMPLE);
+    await page.getByRole("button", { name: "判定する" }).click();
+    await page.getByRole("list", { name: "判定結果" }).waitFor();
+    // The page's CSP rightly refuses an injected <script>; evaluate axe through the DevTools protocol instead.
+    await page.evaluate(fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
+    const result = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+      return axe.run(document.querySelector("aside.taskpane"), { resultTypes: ["violations"] });
+    });
+    const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(bad.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
+    const pane = page.locator("aside.taskpane");
+    const box = await pane.boundingBox();
+    expect(box?.width).toBeLessThanOrEqual(321);
+    const overflow = await pane.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await pane.screenshot({ path: path.join(ARTIFACTS, "pane-320.png") });
+    await page.close();
+  });
+
+  it("makes no network request outside its own origin", () => {
+    expect(foreign).toEqual([]);
+  });
+});
