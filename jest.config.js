@@ -6,4 +6,5 @@ module.exports = {
   testPathIgnorePatterns: ["/node_modules/", "/tests/e2e/"],
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   testTimeout: 60000,
+  setupFilesAfterEnv: ["<rootDir>/tests/ui/setup.ts"],
 };

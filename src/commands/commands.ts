@@ -14,11 +14,16 @@ export function outcomeText(statuses: Parameters<typeof countStatuses>[0], error
 }
 
 function showDialog(message: string): void {
-  const url = new URL("dialog.html", window.location.href);
-  url.searchParams.set("m", message);
-  Office.context.ui.displayDialogAsync(url.toString(), { height: 25, width: 30, displayInIframe: true }, (r) => {
-    if (r.status !== Office.AsyncResultStatus.Succeeded) console.error("Shinchoku: dialog failed", r.error);
-  });
+  try {
+    const url = new URL("dialog.html", window.location.href);
+    url.searchParams.set("m", message);
+    Office.context.ui.displayDialogAsync(url.toString(), { height: 25, width: 30, displayInIframe: true }, (r) => {
+      if (r.status !== Office.AsyncResultStatus.Succeeded) console.error("Shinchoku: dialog failed", r.error);
+    });
+  } catch (e) {
+    // Telling the outcome must never stop the command from completing.
+    console.error("Shinchoku: cannot show the outcome", e);
+  }
 }
 
 export async function judgeActiveSheet(event: Office.AddinCommands.Event): Promise<void> {
