@@ -1,9 +1,14 @@
 /** `npm run bench`: every figure the issues ask for, one JSON line each. BENCH=name,name to choose. */
 import { benchCheckProcess, benchCore } from "./cli-bench";
+import { benchGateway } from "./gateway-bench";
+import { benchBundle, benchPreview } from "./preview-bench";
 
 const all: Record<string, () => Promise<void>> = {
   core: () => benchCore(20000),
   cli: () => benchCheckProcess(20000),
+  gateway: () => benchGateway(),
+  bundle: async () => benchBundle(),
+  preview: () => benchPreview(),
 };
 
 async function run(): Promise<void> {
