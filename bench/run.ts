@@ -2,6 +2,7 @@
 import { benchCheckProcess, benchCore } from "./cli-bench";
 import { benchGateway } from "./gateway-bench";
 import { benchBundle, benchPreview } from "./preview-bench";
+import { benchRound } from "./round-bench";
 
 const all: Record<string, () => Promise<void>> = {
   core: () => benchCore(20000),
@@ -9,6 +10,7 @@ const all: Record<string, () => Promise<void>> = {
   gateway: () => benchGateway(),
   bundle: async () => benchBundle(),
   preview: () => benchPreview(),
+  round: () => benchRound(200, 30),
 };
 
 async function run(): Promise<void> {

@@ -1,5 +1,5 @@
 /** The check pipeline over files: load → judge → (plan → apply → save). */
-import type ExcelJS from "exceljs";
+import ExcelJS from "exceljs";
 import type { Workbook } from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
@@ -50,16 +50,48 @@ function judgeSheets(inputs: SheetInput[], opts: CheckOptions): SheetReport[] {
   return opts.sheet === undefined && reports.length > 0 ? finalizeWorkbook(reports) : reports;
 }
 
+/** A readable workbook with no progress sheet at all is an error entry of its own (the round goes on). */
+function markNotProgress(result: FileResult): FileResult {
+  if (result.error === null && result.sheets.length > 0 && result.sheets.every((s) => !s.recognized)) {
+    result.error = { code: "not-a-progress-workbook", message: `${result.file}: 進捗状況シートがありません（1〜30行目に「番号」「項目名」「目標達成水準」などの見出し行があるシートが必要です）。` };
+  }
+  if (result.error === null && result.sheets.length === 0) {
+    result.error = { code: "empty-workbook", message: `${result.file}: シートがありません（空のブックです）。` };
+  }
+  return result;
+}
+
 function sheetNotFound(file: string, sheet: string, names: string[]): FileResult["error"] {
   return { code: "sheet-not-found", message: `${file}: シート「${sheet}」がありません（あるシート: ${names.map((n) => `「${n}」`).join("")}）。` };
 }
 
-/** Check only: the streaming reader, no workbook model; rows are judged as they are parsed. */
+/**
+ * Small files load faster whole: ExcelJS's streaming reader spools each worksheet to a temporary
+ * file when (as Excel and ExcelJS write them) the shared strings come after the sheets.
+ */
+export const STREAM_THRESHOLD_BYTES = 1024 * 1024;
+
+/** Check only: no write target. Large files stream, their rows judged as they are parsed. */
 async function checkFileReadOnly(file: string, opts: CheckOptions): Promise<FileResult> {
   const result: FileResult = { file, error: null, sheets: [], writtenTo: null };
   const options = { requested: opts.sheet !== undefined };
   try {
     const bytes = await readXlsxBytes(file);
+    if (bytes.length < STREAM_THRESHOLD_BYTES) {
+      const wb = new ExcelJS.Workbook();
+      try {
+        await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      } catch (e) {
+        throw parseFailure(file, e);
+      }
+      const sheets = progressCandidates(wb).filter((ws) => opts.sheet === undefined || ws.name === opts.sheet);
+      if (opts.sheet !== undefined && sheets.length === 0) {
+        result.error = sheetNotFound(file, opts.sheet, progressCandidates(wb).map((ws) => ws.name));
+        return result;
+      }
+      result.sheets = judgeSheets(sheets.map((ws) => readSheet(ws, file)), opts);
+      return result;
+    }
     const sink = localSink(file, opts.config, options);
     let streamed;
     try {
@@ -83,6 +115,10 @@ async function checkFileReadOnly(file: string, opts: CheckOptions): Promise<File
 }
 
 export async function checkFile(file: string, opts: CheckOptions, several: boolean): Promise<FileResult> {
+  return markNotProgress(await checkFileInner(file, opts, several));
+}
+
+async function checkFileInner(file: string, opts: CheckOptions, several: boolean): Promise<FileResult> {
   if (outputPath(file, opts, several) === null) return checkFileReadOnly(file, opts);
   const result: FileResult = { file, error: null, sheets: [], writtenTo: null };
   let wb: Workbook;
@@ -130,6 +166,7 @@ export async function checkFile(file: string, opts: CheckOptions, several: boole
 }
 
 export async function checkFiles(files: readonly string[], opts: CheckOptions): Promise<FileResult[]> {
+
   const several = files.length > 1;
   if (opts.write && several) {
     const stat = await fs.stat(opts.write).catch(() => null);

@@ -5,6 +5,9 @@ import { promises as fs } from "fs";
 import { ConfigError, resolveConfig, type ConfigInput } from "../core";
 import { undoLastRun } from "../xlsx";
 import { checkFiles, saveAtomically, UsageError } from "./check";
+import { compareWithPrevious, parsePrevious } from "./compare";
+import { expandInputs, findConfigFile } from "./inputs";
+import { writeReports } from "./report/write";
 import { FileError, loadWorkbook } from "./load-file";
 import { exitCodeOf } from "./model";
 import { renderCsv } from "./render-csv";
@@ -12,6 +15,9 @@ import { renderJson } from "./render-json";
 import { renderTable } from "./render-table";
 
 interface CheckFlags {
+  report?: string;
+  out?: string;
+  previous?: string;
   year?: string;
   phase?: "final" | "interim";
   sheet?: string;
@@ -27,19 +33,26 @@ export interface Io {
   stderr: { write(s: string): unknown; isTTY?: boolean };
 }
 
-async function loadConfig(flags: CheckFlags) {
+async function loadConfig(flags: CheckFlags, inputs: readonly string[]) {
   let input: ConfigInput = {};
-  if (flags.config) {
+  const configFile = flags.config ?? (await findConfigFile(inputs));
+  if (configFile) {
     let text: string;
     try {
-      text = await fs.readFile(flags.config, "utf8");
+      text = await fs.readFile(configFile, "utf8");
     } catch {
-      throw new UsageError(`設定ファイル ${flags.config} を読めません。パスを確認してください。`);
+      throw new UsageError(`設定ファイル ${configFile} を読めません。パスを確認してください。`);
     }
     try {
       input = JSON.parse(text) as ConfigInput;
     } catch (e) {
-      throw new UsageError(`設定ファイル ${flags.config} は正しい JSON ではありません: ${(e as Error).message}`);
+      throw new UsageError(`設定ファイル ${configFile} は正しい JSON ではありません: ${(e as Error).message}`);
+    }
+    try {
+      resolveConfig(input);
+    } catch (e) {
+      if (e instanceof ConfigError) throw new UsageError(`設定ファイル ${configFile}: ${e.message}`);
+      throw e;
     }
   }
   if (flags.year !== undefined) {
@@ -51,9 +64,28 @@ async function loadConfig(flags: CheckFlags) {
   return resolveConfig(input);
 }
 
-async function runCheck(files: string[], flags: CheckFlags, io: Io): Promise<number> {
+async function loadPrevious(file: string | undefined) {
+  if (!file) return null;
+  let text: string;
+  try {
+    text = await fs.readFile(file, "utf8");
+  } catch {
+    throw new UsageError(`前回の report.json（${file}）を読めません。パスを確認してください。`);
+  }
+  try {
+    return parsePrevious(text);
+  } catch (e) {
+    throw new UsageError(`${file} は Shinchoku の report.json ではありません（${(e as Error).message}）。`);
+  }
+}
+
+async function runCheck(inputs: string[], flags: CheckFlags, io: Io, reportDir?: string): Promise<number> {
   if (flags.write && flags.inPlace) throw new UsageError("--write と --in-place は同時に使えません。");
-  const config = await loadConfig(flags);
+  const config = await loadConfig(flags, inputs);
+  const previous = await loadPrevious(flags.previous);
+  const { files, unmatched } = await expandInputs(inputs);
+  for (const u of unmatched) io.stderr.write(`shinchoku: ${u}: .xlsx ファイルが見つかりません。\n`);
+  if (files.length === 0) throw new UsageError("判定するファイルがありません。.xlsx ファイルかフォルダーを指定してください。");
   let bar: { increment(): void; stop(): void } | null = null;
   if (files.length > 1 && io.stderr.isTTY) {
     const { SingleBar, Presets } = await import("cli-progress");
@@ -64,7 +96,14 @@ async function runCheck(files: string[], flags: CheckFlags, io: Io): Promise<num
   const results = await checkFiles(files, { config, sheet: flags.sheet, write: flags.write, inPlace: flags.inPlace, onFileDone: () => bar?.increment() });
   bar?.stop();
   const color = flags.color !== false && Boolean(io.stdout.isTTY) && !process.env.NO_COLOR;
-  if (flags.format === "json") io.stdout.write(renderJson(results));
+  const changes = previous ? compareWithPrevious(results, previous) : null;
+  if (reportDir) {
+    const written = await writeReports(reportDir, results, changes).catch((e: NodeJS.ErrnoException) => {
+      throw new UsageError(`レポートを ${reportDir} に書けません（${e.code ?? e.message}）。書き込めるフォルダーを指定してください。`);
+    });
+    io.stderr.write(`レポートを書き出しました: ${written.xlsx} ${written.html} ${written.json}\n`);
+  }
+  if (flags.format === "json") io.stdout.write(renderJson(results, changes));
   else if (flags.format === "csv") io.stdout.write(renderCsv(results));
   else io.stdout.write(renderTable(results, color));
   for (const r of results) if (r.error && flags.format !== "table") io.stderr.write(`shinchoku: ${r.error.message}\n`);
@@ -103,9 +142,26 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .addOption(new Option("--format <format>", "出力形式").choices(["table", "json", "csv"]).default("table"))
     .option("--write <out>", "判定結果を書き込んだコピーを保存する（複数ファイルのときはフォルダー）")
     .option("--in-place", "入力ファイルそのものに書き込む（一時ファイル経由で安全に置き換え）")
+    .option("--report <dir>", "集計.xlsx・report.html・report.json をこのフォルダーに書き出す")
+    .option("--previous <report.json>", "前回の report.json と比べて、項目ごとの変化（新規・改善・悪化・変化なし）を示す")
     .option("--no-color", "色を付けない")
     .action(async (files: string[], flags: CheckFlags) => {
-      code = await runCheck(files, flags, io);
+      code = await runCheck(files, flags, io, flags.report);
+    });
+  program
+    .command("report")
+    .description("提出された一式（ファイル・フォルダー・パターン）を判定し、集計レポートを書き出す")
+    .argument("<inputs...>", ".xlsx ファイル、フォルダー、またはパターン（例: 'R2/**/*.xlsx'）")
+    .requiredOption("--out <dir>", "レポートの出力先フォルダー")
+    .option("--previous <report.json>", "前回の report.json と比べる")
+    .option("--year <year>", "評価年度（西暦の開始年）")
+    .addOption(new Option("--phase <phase>", "評価時点").choices(["final", "interim"]))
+    .option("--sheet <name>", "このシートだけを判定する")
+    .option("--config <file>", "設定ファイル（省略時は入力フォルダーの shinchoku.config.json）")
+    .addOption(new Option("--format <format>", "標準出力の形式").choices(["table", "json", "csv"]).default("table"))
+    .option("--no-color", "色を付けない")
+    .action(async (inputs: string[], flags: CheckFlags) => {
+      code = await runCheck(inputs, flags, io, flags.out);
     });
   program
     .command("undo")

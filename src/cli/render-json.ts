@@ -1,11 +1,12 @@
 /** `--format json`: the schemaVersion 1 contract. */
 import { round4 } from "../core";
 import type { SheetReport } from "../core";
+import { type Change, changeKey } from "./compare";
 import { type FileResult, summarize } from "./model";
 
 const r4 = (x: number | null): number | null => (x === null ? null : round4(x));
 
-export function sheetJson(s: SheetReport) {
+export function sheetJson(s: SheetReport, changeOf?: (row: number) => Change | undefined) {
   return {
     sheet: s.sheet,
     recognized: s.recognized,
@@ -21,6 +22,7 @@ export function sheetJson(s: SheetReport) {
       title: i.title,
       status: i.status,
       rate: r4(i.rate),
+      ...(changeOf ? { change: changeOf(i.row) ?? "new" } : {}),
       kpis: i.kpis.map((k) => ({
         id: k.id,
         kind: k.kind,
@@ -40,15 +42,20 @@ export function sheetJson(s: SheetReport) {
   };
 }
 
-export function toJson(files: readonly FileResult[]) {
+export function toJson(files: readonly FileResult[], changes: Map<string, Change> | null = null) {
   return {
     tool: "shinchoku",
     schemaVersion: 1,
-    files: files.map((f) => ({ file: f.file, error: f.error, writtenTo: f.writtenTo, sheets: f.sheets.map(sheetJson) })),
+    files: files.map((f) => ({
+      file: f.file,
+      error: f.error,
+      writtenTo: f.writtenTo,
+      sheets: f.sheets.map((s) => sheetJson(s, changes ? (row) => changes.get(changeKey(f.file, s.sheet, row)) : undefined)),
+    })),
     summary: summarize(files),
   };
 }
 
-export function renderJson(files: readonly FileResult[]): string {
-  return JSON.stringify(toJson(files)) + "\n";
+export function renderJson(files: readonly FileResult[], changes: Map<string, Change> | null = null): string {
+  return JSON.stringify(toJson(files, changes)) + "\n";
 }

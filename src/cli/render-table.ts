@@ -50,7 +50,7 @@ export function renderTable(files: readonly FileResult[], color: boolean): strin
   for (const f of files) {
     if (f.error) {
       lines.push(paint("error", `✖ ${safe(f.error.message)}`));
-      continue;
+      if (f.error.code === "not-a-progress-workbook" || f.sheets.length === 0) continue;
     }
     for (const s of f.sheets) {
       if (!s.recognized) {
