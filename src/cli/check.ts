@@ -69,7 +69,7 @@ function sheetNotFound(file: string, sheet: string, names: string[]): FileResult
  * Small files load faster whole: ExcelJS's streaming reader spools each worksheet to a temporary
  * file when (as Excel and ExcelJS write them) the shared strings come after the sheets.
  */
-export const STREAM_THRESHOLD_BYTES = 1024 * 1024;
+export const STREAM_THRESHOLD_BYTES = 256 * 1024;
 
 /** Check only: no write target. Large files stream, their rows judged as they are parsed. */
 async function checkFileReadOnly(file: string, opts: CheckOptions): Promise<FileResult> {

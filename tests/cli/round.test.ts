@@ -93,8 +93,12 @@ describe("shinchoku report", () => {
     const kodomo = rows.find((r) => r[1] === "こども・教育部会")!;
     expect(kodomo[5]).toBe(8);
     expect(rows.find((r) => String(r[2]).endsWith("壊れた.xlsx"))![13]).toBe("読めない");
+    const stateCell = sub.getCell(`M${rows.findIndex((r) => r[1] === "人事・財政部会") + 2}`);
+    expect(stateCell.value).toBe("OK");
+    expect((stateCell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFB3D7F0");
     const kpi = wb.getWorksheet("KPI一覧")!;
     expect(kpi.getCell("A1").value).toBe("部会");
+    expect(Object.keys((kpi as unknown as { tables: Record<string, unknown> }).tables)).toEqual(["KPIList"]);
     expect(kpi.rowCount).toBeGreaterThan(10);
     const iss = wb.getWorksheet("問題一覧")!;
     const linked = iss.getSheetValues().slice(2).map((r) => (r as unknown[])[4]).find((v) => typeof v === "object" && v !== null) as { text: string; hyperlink: string };

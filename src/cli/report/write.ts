@@ -1,5 +1,4 @@
 /** Writes a round's three reports into a folder. */
-import type ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import type { Change } from "../compare";
@@ -7,7 +6,7 @@ import type { FileResult } from "../model";
 import { renderJson } from "../render-json";
 import { renderHtmlReport } from "./html-report";
 import { roundRows } from "./rows";
-import { buildReportWorkbook } from "./xlsx-report";
+import { buildReportXlsx } from "./xlsx-report";
 
 export interface WrittenReports {
   xlsx: string;
@@ -19,8 +18,7 @@ export async function writeReports(outDir: string, files: readonly FileResult[],
   await fs.mkdir(outDir, { recursive: true });
   const rows = roundRows(files, changes);
   const out: WrittenReports = { xlsx: path.join(outDir, "集計.xlsx"), html: path.join(outDir, "report.html"), json: path.join(outDir, "report.json") };
-  const wb = buildReportWorkbook(rows, outDir, changes !== null);
-  const buf = Buffer.from((await wb.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as Partial<ExcelJS.XlsxWriteOptions>)) as ArrayBuffer);
+  const buf = buildReportXlsx(rows, outDir, changes !== null);
   const stamp = now.toISOString().replace("T", " ").slice(0, 19);
   await writeAtomic(out.xlsx, buf);
   await writeAtomic(out.html, renderHtmlReport(rows, { generatedAt: stamp, withChanges: changes !== null }));
