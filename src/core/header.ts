@@ -7,8 +7,10 @@ export const HEADER_SEARCH_ROWS = 30;
 const OPENING_BRACKETS = "([【〔<《「{";
 
 export interface HeaderMatch {
-  /** Index into the cells array of the header row. */
+  /** Index into the cells array of the (last) header row: items start below it. */
   rowIndex: number;
+  /** Index of the first header row (a header may be split over two rows): titles are above it. */
+  firstRowIndex: number;
   /** canonical → column indexes (into the row) matching it, in order. */
   columns: Map<CanonicalColumn, number[]>;
   /** Output column header → column index. */
@@ -41,29 +43,70 @@ export class HeaderMatcher {
     return this.outputKeys.get(normalizeHeader(text)) ?? null;
   }
 
+  private matchRow(texts: readonly string[]): { columns: Map<CanonicalColumn, number[]>; outputs: Map<OutputHeader, number> } {
+    const columns = new Map<CanonicalColumn, number[]>();
+    const outputs = new Map<OutputHeader, number>();
+    for (let c = 0; c < texts.length; c++) {
+      const t = texts[c];
+      if (!t) continue;
+      const out = this.outputOf(t);
+      if (out) {
+        if (!outputs.has(out)) outputs.set(out, c);
+        continue;
+      }
+      const canonical = this.canonicalOf(t);
+      if (canonical) columns.set(canonical, [...(columns.get(canonical) ?? []), c]);
+    }
+    return { columns, outputs };
+  }
+
+  /**
+   * A header split over two rows (「自己評価」 over 「中間」「期末」, or words broken across rows): per
+   * column, the lower row's text alone or the two texts joined.
+   */
+  private matchTwoRows(upper: readonly string[], lower: readonly string[]): { columns: Map<CanonicalColumn, number[]>; outputs: Map<OutputHeader, number> } {
+    const width = Math.max(upper.length, lower.length);
+    const texts: string[] = [];
+    for (let c = 0; c < width; c++) {
+      const u = upper[c] ?? "";
+      const l = lower[c] ?? "";
+      const joined = u + l;
+      texts.push(l && this.canonicalOf(joined) ? joined : l && (this.canonicalOf(l) || this.outputOf(l)) ? l : u && (this.canonicalOf(u) || this.outputOf(u)) ? u : joined);
+    }
+    return this.matchRow(texts);
+  }
+
   /**
    * The header row: the first row among sheet rows 1..30 in which at least three canonical
-   * names match. `firstRow` is the sheet row number of texts[0].
+   * names match (or, split over two rows, the pair). `firstRow` is the sheet row of texts[0].
    */
   find(texts: readonly (readonly string[])[], firstRow: number): HeaderMatch | null {
     const limit = Math.min(texts.length, HEADER_SEARCH_ROWS - firstRow + 1);
     for (let r = 0; r < limit; r++) {
-      const row = texts[r];
-      const columns = new Map<CanonicalColumn, number[]>();
-      const outputs = new Map<OutputHeader, number>();
-      for (let c = 0; c < row.length; c++) {
-        const t = row[c];
-        if (!t) continue;
-        const out = this.outputOf(t);
-        if (out) {
-          if (!outputs.has(out)) outputs.set(out, c);
-          continue;
+      const single = this.matchRow(texts[r]);
+      const next = r + 1 < texts.length ? texts[r + 1] : null;
+      if (single.columns.size >= 3) {
+        // The row below continues the header when it names columns this row lacks and holds no item.
+        if (next && this.continues(single, next)) {
+          const pair = this.matchTwoRows(texts[r], next);
+          if (pair.columns.size > single.columns.size) return { rowIndex: r + 1, firstRowIndex: r, ...pair };
         }
-        const canonical = this.canonicalOf(t);
-        if (canonical) columns.set(canonical, [...(columns.get(canonical) ?? []), c]);
+        return { rowIndex: r, firstRowIndex: r, ...single };
       }
-      if (columns.size >= 3) return { rowIndex: r, columns, outputs };
+      if (next && r + 1 < limit) {
+        const pair = this.matchTwoRows(texts[r], next);
+        if (pair.columns.size >= 3 && this.matchRow(next).columns.size < 3) return { rowIndex: r + 1, firstRowIndex: r, ...pair };
+      }
     }
     return null;
+  }
+
+  private continues(single: { columns: Map<CanonicalColumn, number[]> }, next: readonly string[]): boolean {
+    const idOf = (c: CanonicalColumn) => single.columns.get(c)?.[0];
+    const numberCol = idOf("番号");
+    const titleCol = idOf("項目名");
+    if (numberCol !== undefined && next[numberCol]) return false;
+    if (titleCol !== undefined && next[titleCol]) return false;
+    return next.some(Boolean);
   }
 }

@@ -142,7 +142,7 @@ export class SheetJudge {
     }
     // Title and fiscal year (§3).
     const title = this.headRows
-      .slice(0, header.rowIndex)
+      .slice(0, header.firstRowIndex)
       .map((r) => r.filter((c) => c && c.kind !== "empty" && c.kind !== "error").map((c) => c.text.trim()).filter(Boolean).join(" "))
       .filter(Boolean)
       .join(" ");

@@ -54,6 +54,30 @@ describe("judge: header detection (§1)", () => {
     const interim = judge(sheet([[TITLE], ["番号", "項目名", "目標達成水準", "期末自己評価"]]), resolveConfig({ phase: "interim" }));
     expect(interim.issues.find((i) => i.column === "中間自己評価と下半期の方向性")?.severity).toBe("error");
   });
+  it("reads a header split over two rows (自己評価 over 中間 / 期末)", () => {
+    const r = judge(sheet([
+      [TITLE],
+      ["番号", "項目名", "めざすべき状態", "目標達成水準", "行動計画・取組内容", "自己評価", "", "翌年度にむけた課題と方向性"],
+      ["", "", "", "", "", "中間自己評価と下半期の方向性", "期末自己評価", ""],
+      [1, "A", "s", "2年度 5件", "p", "m", "5件", "n"],
+    ]));
+    expect(r.headerRow).toBe(3);
+    expect(r.columns).toMatchObject({ 番号: "A", 中間自己評価と下半期の方向性: "F", 期末自己評価: "G", 翌年度にむけた課題と方向性: "H" });
+    expect(r.title).toBe(TITLE);
+    expect(r.items.map((i) => [i.row, i.status])).toEqual([[4, "achieved"]]);
+    expect(r.issues).toEqual([]);
+  });
+  it("reads header words broken across two rows", () => {
+    const r = judge(sheet([[TITLE], ["番", "項目", "目標達成", "期末自己"], ["号", "名", "水準", "評価"], [1, "A", "2年度 5件", "5件"]]));
+    expect(r.headerRow).toBe(3);
+    expect(r.columns).toMatchObject({ 番号: "A", 項目名: "B", 目標達成水準: "C", 期末自己評価: "D" });
+    expect(r.items[0].status).toBe("achieved");
+  });
+  it("does not take the first item row for a header continuation", () => {
+    const r = judge(progressSheet(TITLE, [[1, "A", "2年度 5件", "5件"]]));
+    expect(r.headerRow).toBe(3);
+    expect(r.items).toHaveLength(1);
+  });
   it("uses configured aliases", () => {
     const cfg = resolveConfig({ aliases: { 目標達成水準: ["到達目標"] } });
     expect(judge(sheet([[TITLE], ["番号", "項目名", "到達目標", "期末自己評価"]]), cfg).columns["目標達成水準"]).toBe("C");
