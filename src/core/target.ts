@@ -106,9 +106,18 @@ function rangeYears(text: string, tokenStart: number, endYear: number): number[]
 }
 
 /** A year segment's target: numeric when it ends with a value, else its text. Null when empty. */
+const TRAILING_NOTE = /\s*[(（][^()（）]{0,40}[)）]$/;
+
 function readSegment(body: string, units: UnitList): YearTarget | null {
-  const text = collapse(body.replace(/^[\s:：、,]+/, ""));
+  let text = collapse(body.replace(/^[\s:：、,]+/, ""));
   if (text === "") return null;
+  // 「21区長/24区長（87.5%）」: a bracketed note right after a value restates it; the value decides.
+  const note = TRAILING_NOTE.exec(text);
+  if (note && note.index > 0) {
+    const before = text.slice(0, note.index);
+    const vs = findValues(before, units);
+    if (vs.length > 0 && vs[vs.length - 1].end === before.length) text = before;
+  }
   const values = findValues(text, units);
   const last = values[values.length - 1];
   if (last && last.end === text.length && !(text.slice(last.start - 1, last.start) === "/")) {

@@ -138,6 +138,11 @@ describe("judge: items and issues (§§5–7)", () => {
     expect(r.items[0].kpis.map((k) => k.status)).toEqual(["mostly_achieved", "achieved"]);
     expect(r.items[0]).toMatchObject({ status: "mostly_achieved", rate: 0.9 });
   });
+  it("reads a target followed by a bracketed restatement, and the actual after 実績", () => {
+    const r = judge(progressSheet(TITLE, [[1, "A", "2年度 21区長/24区長（87.5%）", "目標を達成した。\n実績：23区長／24区長（95.8%）"]]));
+    expect(r.items[0].kpis[0]).toMatchObject({ target: 21, denominator: 24, unit: "区長", actual: 23, status: "achieved" });
+    expect(r.issues).toEqual([]);
+  });
   it("applies the 概ね threshold from the config (1 = binary)", () => {
     const r = judge(progressSheet(TITLE, [[1, "A", "2年度 10件", "9件"]]), resolveConfig({ mostlyThreshold: 1 }));
     expect(r.items[0].status).toBe("not_achieved");
