@@ -423,15 +423,74 @@ export async function checkSheet(ctx: XContext, opts: CheckOptions): Promise<Che
     if (read.protected) throw new ShinchokuError("protected", GATEWAY_MESSAGES.ja.protected);
     const box = boxOf(plan.cells);
     const snap = await verifyAndSnapshot(ctx, read, plan, box, budget);
+    const oldRecord = read.record ? encodeRecord(read.record) : null;
     const record = read.record ?? emptyRecord();
     const undo = undoOf(plan, box, snap, record.sheets[plan.sheet]?.written ?? null, plan.sheet);
     record.sheets[plan.sheet] = { written: plan.written };
     const sameRun = opts.runAt !== undefined && record.lastRun?.at === opts.runAt;
     record.lastRun = { at: opts.runAt ?? new Date().toISOString(), undo: sameRun && record.lastRun ? [...record.lastRun.undo, undo] : [undo] };
-    await writePlan(ctx, read, plan, box, record, budget);
+    try {
+      await writePlan(ctx, read, plan, box, record, budget);
+    } catch (e) {
+      await rollBack(ctx, read.ws, undo, oldRecord, read.recordExists).catch((r) => console.error("Shinchoku: roll-back failed", r));
+      throw e;
+    }
     return { report, plan, written: true };
   } catch (e) {
     throw toShinchokuError(e);
+  }
+}
+
+/** Queues putting back what an UndoSheet holds: values, fills, number formats, widths; drops the validation. */
+function queueRestore(ws: XWorksheet, u: UndoSheet, rowFrom = 1, rowTo = Number.MAX_SAFE_INTEGER): void {
+  const points = u.cells.map((c) => ({ ...c, ...(parseA1(c.address) ?? { row: 1, col: 1 }) })).filter((p) => p.row >= rowFrom && p.row <= rowTo);
+  if (points.length === 0) return;
+  const box = boxOf(points);
+  const values: (WrittenValue | string)[][] = Array.from({ length: box.rows }, () => new Array(box.cols).fill(null));
+  const formats: (string | null)[][] = Array.from({ length: box.rows }, () => new Array(box.cols).fill(null));
+  const props: Excel.SettableCellProperties[][] = Array.from({ length: box.rows }, () => Array.from({ length: box.cols }, () => ({})));
+  for (const p of points) {
+    const r = p.row - box.row;
+    const k = p.col - box.col;
+    values[r][k] = p.value === null ? "" : p.value;
+    formats[r][k] = p.numFmt ?? "General";
+    props[r][k] = { format: { fill: p.fill ? { color: officeColor(p.fill), pattern: "Solid" } : { pattern: "None" }, font: { bold: false }, wrapText: false } };
+  }
+  if (u.validationRange && rowFrom === 1) {
+    const [from, to] = u.validationRange.split(":").map((x) => parseA1(x));
+    if (from && to) ws.getRangeByIndexes(from.row - 1, from.col - 1, to.row - from.row + 1, 1).dataValidation.clear();
+  }
+  const range = ws.getRangeByIndexes(box.row - 1, box.col - 1, box.rows, box.cols);
+  range.values = values as unknown as Excel.Range["values"];
+  range.numberFormat = formats as unknown as Excel.Range["numberFormat"];
+  range.setCellProperties(props);
+  if (rowFrom === 1) for (const w of u.widths) if (w.width !== null) ws.getRangeByIndexes(0, w.col - 1, 1, 1).format.columnWidth = w.width;
+}
+
+/**
+ * After a failure part-way through a write, puts every cell back as it was (and the record as
+ * it was), so a sheet is left either as before or as planned, never a mix.
+ */
+async function rollBack(ctx: XContext, ws: XWorksheet, undo: UndoSheet, oldRecord: string[] | null, recordExists: boolean): Promise<void> {
+  try {
+    queueRestore(ws, undo);
+    await ctx.sync();
+  } catch (e) {
+    if (!isPayloadError(e)) throw e;
+    const rows = undo.cells.map((c) => parseA1(c.address)?.row ?? 1);
+    const first = Math.min(...rows);
+    const last = Math.max(...rows);
+    for (let r = first; r <= last; r += 500) {
+      queueRestore(ws, undo, r, r + 499);
+      await ctx.sync();
+    }
+  }
+  if (oldRecord) await writeRecordChunks(ctx, recordExists, oldRecord);
+  else {
+    // No record before this run: an empty record sheet reads as "no record".
+    const rec = ctx.workbook.worksheets.getItemOrNullObject(RECORD_SHEET);
+    rec.getRange("A:A").clear("Contents");
+    await ctx.sync().catch(() => undefined);
   }
 }
 
@@ -446,29 +505,7 @@ export async function undoLast(ctx: XContext): Promise<boolean> {
     const record = await readRecordValues(ctx, recUsed);
     if (!record || !record.lastRun) return false;
     for (const u of record.lastRun.undo) {
-      const ws = ctx.workbook.worksheets.getItemOrNullObject(u.sheet);
-      const points = u.cells.map((c) => ({ ...c, ...(parseA1(c.address) ?? { row: 1, col: 1 }) }));
-      if (points.length === 0) continue;
-      const box = boxOf(points);
-      const values: (WrittenValue | string)[][] = Array.from({ length: box.rows }, () => new Array(box.cols).fill(null));
-      const formats: (string | null)[][] = Array.from({ length: box.rows }, () => new Array(box.cols).fill(null));
-      const props: Excel.SettableCellProperties[][] = Array.from({ length: box.rows }, () => Array.from({ length: box.cols }, () => ({})));
-      for (const p of points) {
-        const r = p.row - box.row;
-        const k = p.col - box.col;
-        values[r][k] = p.value === null ? "" : p.value;
-        formats[r][k] = p.numFmt ?? "General";
-        props[r][k] = { format: { fill: p.fill ? { color: officeColor(p.fill), pattern: "Solid" } : { pattern: "None" }, font: { bold: false }, wrapText: false } };
-      }
-      if (u.validationRange) {
-        const [from, to] = u.validationRange.split(":").map((x) => parseA1(x));
-        if (from && to) ws.getRangeByIndexes(from.row - 1, from.col - 1, to.row - from.row + 1, 1).dataValidation.clear();
-      }
-      const range = ws.getRangeByIndexes(box.row - 1, box.col - 1, box.rows, box.cols);
-      range.values = values as unknown as Excel.Range["values"];
-      range.numberFormat = formats as unknown as Excel.Range["numberFormat"];
-      range.setCellProperties(props);
-      for (const w of u.widths) if (w.width !== null) ws.getRangeByIndexes(0, w.col - 1, 1, 1).format.columnWidth = w.width;
+      queueRestore(ctx.workbook.worksheets.getItemOrNullObject(u.sheet), u);
       if (u.written) record.sheets[u.sheet] = { written: u.written };
       else delete record.sheets[u.sheet];
     }

@@ -1,0 +1,72 @@
+/** Nothing is lost: write/undo cycles restore every byte; a failure at any step leaves old or new, never a mix. */
+import { DEFAULT_CONFIG, RECORD_SHEET } from "../../src/core";
+import { checkSheet, undoLast } from "../../src/excel/gateway";
+import { FakeContext, type FakeSheetData, sheetData } from "./fake-excel";
+
+const HEADER = ["番号", "項目名", "めざすべき状態", "目標達成水準", "行動計画・取組内容", "中間自己評価と下半期の方向性", "期末自己評価", "翌年度にむけた課題と方向性"];
+
+function progress(items: number): FakeSheetData {
+  const rows: (string | number | null)[][] = [["令和2年度 進捗状況"], [], [...HEADER, null, "メモ（利用者の列）"]];
+  for (let i = 0; i < items; i++) rows.push([i + 1, `項目${i + 1}`, "状態", "2年度 10件", "計画", "中間", i % 5 === 0 ? "" : `実績 ${7 + (i % 5)}件`, "課題", null, `メモ${i}`]);
+  const s = sheetData("進捗", rows);
+  // A user's fill and format beside the data, which must survive everything.
+  s.cells.get("3,9")!.fill = { pattern: "Solid", color: "#FFFF00" };
+  return s;
+}
+
+/** Everything about a sheet, as a comparable string (cells, widths, validations). */
+function state(ctx: FakeContext, name = "進捗"): string {
+  const s = ctx.sheet(name);
+  const cells = [...s.cells].filter(([, c]) => !(c.type === "Empty" && c.fill.pattern === "None" && c.numFmt === "General" && !c.bold && !c.wrap)).sort(([a], [b]) => a.localeCompare(b));
+  const widths = [...s.widths].filter(([, w]) => w !== 48).sort(([a], [b]) => a - b);
+  return JSON.stringify({ cells, widths, validations: s.validations });
+}
+
+const userArea = (ctx: FakeContext) => JSON.stringify([...ctx.sheet("進捗").cells].filter(([k]) => Number(k.split(",")[1]) <= 9).sort(([a], [b]) => a.localeCompare(b)));
+
+describe("no data lost (gateway, fake Excel)", () => {
+  it("write, undo, write, undo: identical to the start", async () => {
+    const ctx = new FakeContext([progress(40)]);
+    const start = state(ctx);
+    await checkSheet(ctx, { config: DEFAULT_CONFIG, write: true });
+    const judged = state(ctx);
+    expect(judged).not.toBe(start);
+    expect(await undoLast(ctx)).toBe(true);
+    expect(state(ctx)).toBe(start);
+    await checkSheet(ctx, { config: DEFAULT_CONFIG, write: true });
+    expect(state(ctx)).toBe(judged);
+    expect(await undoLast(ctx)).toBe(true);
+    expect(state(ctx)).toBe(start);
+  });
+
+  // A small budget makes the write go in several row blocks, so failures land mid-write.
+  const cases: [string, number, number | undefined][] = [
+    ["one-sync write", 40, undefined],
+    ["chunked write", 400, 60_000],
+  ];
+  for (const [name, items, budget] of cases) {
+    it(`${name}: a failure at each sync leaves the old state or the new one, never a mix`, async () => {
+      const ok = new FakeContext([progress(items)]);
+      const start = state(ok);
+      const user = userArea(ok);
+      await checkSheet(ok, { config: DEFAULT_CONFIG, write: true, payloadBudget: budget });
+      const done = state(ok);
+      const total = ok.syncs;
+      expect(total).toBeGreaterThanOrEqual(3);
+      const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
+      for (let k = 1; k <= total; k++) {
+        const ctx = new FakeContext([progress(items)]);
+        ctx.failSync(k, "GeneralException");
+        const r = await checkSheet(ctx, { config: DEFAULT_CONFIG, write: true, payloadBudget: budget }).then(() => "ok", (e: { code: string }) => e.code);
+        const now = state(ctx);
+        expect([k, r, now === start || now === done]).toEqual([k, r, true]);
+        expect(r === "ok" ? now === done : now === start).toBe(true);
+        expect(userArea(ctx).length).toBeGreaterThan(0);
+        if (now === start) expect(userArea(ctx)).toBe(user);
+        // The record never outlives a rolled-back write.
+        if (r !== "ok" && ctx.engine.find(RECORD_SHEET)) expect([...ctx.sheet(RECORD_SHEET).cells.values()].every((c) => c.type === "Empty")).toBe(true);
+      }
+      spy.mockRestore();
+    });
+  }
+});
