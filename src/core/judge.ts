@@ -52,6 +52,13 @@ function matcherOf(config: Config): HeaderMatcher {
 /** Text of a cell for parsing: error values count as empty. */
 const parseable = (c: Cell | undefined): string => (!c || c.kind === "error" || c.kind === "empty" ? "" : c.text);
 
+/**
+ * Text of a KPI cell. A date (Excel turns a typed 「2/24」 into one) is filled in but holds no
+ * value or year of the grammar: it reads as a word, so it is neither empty nor a number.
+ */
+const DATE_WORD = "（日付）";
+const kpiText = (c: Cell | undefined): string => (c && c.kind === "date" ? DATE_WORD : parseable(c));
+
 /** Judges one sheet. */
 export function judge(input: SheetInput, config: Config = DEFAULT_CONFIG, options: JudgeOptions = {}): SheetReport {
   const j = new SheetJudge(input.sheetName, input.fileName, input.origin, config, options);
@@ -235,9 +242,9 @@ export class SheetJudge {
     const targetIdx = colOf.get("目標達成水準");
     const selfIdx = colOf.get(st.selfCol);
     judgeKpis(item, {
-      targetText: parseable(at(targetIdx)),
+      targetText: kpiText(at(targetIdx)),
       targetCell: targetIdx === undefined ? null : where(targetIdx, "目標達成水準"),
-      selfText: selfIdx === undefined ? null : parseable(at(selfIdx)),
+      selfText: selfIdx === undefined ? null : kpiText(at(selfIdx)),
       selfCell: selfIdx === undefined ? null : where(selfIdx, st.selfCol),
       fiscalYear: st.fiscalYear,
       reference: st.reference,
