@@ -48,6 +48,8 @@ module.exports = (env = {}, argv = {}) => {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json", transpileOnly: true } } }],
     },
     performance: { hints: false },
+    // No `global` shim: webpack's one falls back to `new Function("return this")`, which the CSP forbids.
+    node: { global: false },
     plugins: [
       page("taskpane", "./src/taskpane/taskpane.html", ["taskpane"]),
       page("commands", "./src/commands/commands.html", ["commands"]),

@@ -76,6 +76,7 @@ function Preview() {
         <button type="button" onClick={() => fetch("samples/sample-r2.xlsx").then((r) => r.arrayBuffer()).then((b) => open(b, "sample-r2.xlsx"))}>
           {t.openSample}
         </button>
+        {book && <span className="book-name" aria-live="polite">{book.name}</span>}
         {book && (
           <label>
             {t.sheet}{" "}

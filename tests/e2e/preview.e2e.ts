@@ -44,6 +44,8 @@ maybe("preview page (Chromium)", () => {
 
   async function load(page: Page, file: string) {
     await page.getByLabel("ブックを開く").setInputFiles(file);
+    // Wait for this very book to be open (not the button of the one before).
+    await page.locator(".book-name", { hasText: path.basename(file) }).waitFor();
     await page.getByRole("button", { name: "判定する" }).waitFor();
   }
 
@@ -138,6 +140,26 @@ maybe("preview page (Chromium)", () => {
     const overflow = await pane.evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await pane.screenshot({ path: path.join(ARTIFACTS, "pane-320.png") });
+    await page.close();
+  });
+
+  it("bad inputs in the page: a broken file, an empty sheet, a sheet that is not a progress sheet", async () => {
+    const page = await open();
+    const broken = path.join(ARTIFACTS, "broken.xlsx");
+    fs.writeFileSync(broken, "this is not a workbook");
+    await page.getByLabel("ブックを開く").setInputFiles(broken);
+    await page.getByRole("alert").getByText("このファイルは読めません").waitFor();
+    const file = path.join(ARTIFACTS, "odd-sheets.xlsx");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("空");
+    wb.addWorksheet("メモ").addRow(["連絡事項"]);
+    await wb.xlsx.writeFile(file);
+    await load(page, file);
+    await page.getByRole("button", { name: "判定する" }).click();
+    await page.getByText("このシートは空です").waitFor();
+    await page.locator("select").selectOption("メモ");
+    await page.getByRole("button", { name: "判定する" }).click();
+    await page.getByText("進捗状況シートではありません").waitFor();
     await page.close();
   });
 
