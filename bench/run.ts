@@ -3,6 +3,7 @@ import { benchCheckProcess, benchCore } from "./cli-bench";
 import { benchGateway } from "./gateway-bench";
 import { benchBundle, benchPreview } from "./preview-bench";
 import { benchRound } from "./round-bench";
+import { benchLoad } from "./load-bench";
 
 const all: Record<string, () => Promise<void>> = {
   core: () => benchCore(20000),
@@ -11,6 +12,7 @@ const all: Record<string, () => Promise<void>> = {
   bundle: async () => benchBundle(),
   preview: () => benchPreview(),
   round: () => benchRound(200, 30),
+  load: () => benchLoad(),
 };
 
 async function run(): Promise<void> {

@@ -59,6 +59,8 @@ type Op = () => void;
 class Engine {
   queue: Op[] = [];
   requestBytes = 0;
+  /** Undo steps of the batch being run (cells are copied on write), so a failed batch changes nothing. */
+  journal: (() => void)[] | null = null;
   constructor(
     public sheets: FakeSheetData[],
     public active: string,
@@ -158,12 +160,15 @@ export class FakeRange implements XRange {
     return s;
   }
   private each(s: FakeSheetData, r: NonNullable<Rect>, f: (cell: FakeCell, rr: number, cc: number) => void) {
+    const journal = this.engine.journal;
     for (let i = 0; i < r.rows; i++)
       for (let j = 0; j < r.cols; j++) {
         const k = key(r.row + i, r.col + j);
-        const cell = s.cells.get(k) ?? blank();
+        const old = s.cells.get(k);
+        const cell = old ? { ...old, fill: { ...old.fill } } : blank();
         f(cell, i, j);
         s.cells.set(k, cell);
+        journal?.push(() => (old ? s.cells.set(k, old) : s.cells.delete(k)));
       }
   }
   private write(what: string, payload: unknown, apply: (s: FakeSheetData, r: NonNullable<Rect>) => void) {
@@ -525,8 +530,12 @@ export class FakeContext implements XContext {
     const fail = this.failures.get(this.syncs);
     if (fail) throw new OfficeError(fail, { sync: this.syncs });
     if (request > this.limit) throw new OfficeError("RequestPayloadSizeLimitExceeded", { request });
-    const before = this.engine.sheets.map((s) => ({ ...s, cells: new Map([...s.cells].map(([k, c]) => [k, { ...c, fill: { ...c.fill } }])), widths: new Map(s.widths), validations: [...s.validations], charts: [...s.charts] }));
+    // Everything but the cells is small: copy it; cells are journalled as they are written.
+    const sheetsBefore = [...this.engine.sheets];
+    const shallow = this.engine.sheets.map((s) => ({ s, widths: new Map(s.widths), validations: [...s.validations], charts: [...s.charts], visibility: s.visibility, protected: s.protected }));
     const activeBefore = this.engine.active;
+    const journal: (() => void)[] = [];
+    this.engine.journal = journal;
     (this.engine as Engine & { responseBytes?: number }).responseBytes = 0;
     try {
       // Loads queued by ops (worksheets.items) run in the same batch.
@@ -540,9 +549,13 @@ export class FakeContext implements XContext {
       this.responseBytes.push(response);
     } catch (e) {
       // A failed batch changes nothing.
-      this.engine.sheets = before;
+      for (let i = journal.length - 1; i >= 0; i--) journal[i]();
+      for (const x of shallow) Object.assign(x.s, { widths: x.widths, validations: x.validations, charts: x.charts, visibility: x.visibility, protected: x.protected });
+      this.engine.sheets = sheetsBefore;
       this.engine.active = activeBefore;
       throw e;
+    } finally {
+      this.engine.journal = null;
     }
   }
 }
