@@ -116,39 +116,33 @@ interface ReadResult {
   protected: boolean;
 }
 
-/** Sync 1 (and more only beyond the payload limit): the used range, the record, protection. */
-export async function readSheet(ctx: XContext, sheetName: string | undefined, budget = PAYLOAD_BUDGET): Promise<ReadResult> {
+/** Queues the loads of the first read: the sheet, its protection, its used range (with or without values), the record. */
+function queueFirstRead(ctx: XContext, sheetName: string | undefined, withValues: boolean) {
   const ws = sheetOf(ctx, sheetName);
   ws.load("name,isNullObject");
   ws.protection.load("protected");
   const used = ws.getUsedRangeOrNullObject(true);
-  used.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount,values,valueTypes");
+  used.load(`isNullObject,rowIndex,columnIndex,rowCount,columnCount${withValues ? ",values,valueTypes" : ""}`);
   const rec = ctx.workbook.worksheets.getItemOrNullObject(RECORD_SHEET);
   rec.load("isNullObject");
   const recUsed = rec.getUsedRangeOrNullObject(true);
   recUsed.load("isNullObject,values");
-  let chunked = false;
+  return { ws, used, rec, recUsed };
+}
+
+/** Sync 1 (and more only beyond the payload limit): the used range, the record, protection. */
+export async function readSheet(ctx: XContext, sheetName: string | undefined, budget = PAYLOAD_BUDGET): Promise<ReadResult> {
+  const first = queueFirstRead(ctx, sheetName, true);
   try {
     await ctx.sync();
+    return await finishRead(ctx, first.ws, first.used, first.rec, first.recUsed, false, budget);
   } catch (e) {
     if (!isPayloadError(e)) throw e;
-    chunked = true;
   }
-  if (chunked) {
-    // The whole used range did not fit in one response: read its size, then row blocks.
-    const ws2 = sheetOf(ctx, sheetName);
-    ws2.load("name,isNullObject");
-    ws2.protection.load("protected");
-    const used2 = ws2.getUsedRangeOrNullObject(true);
-    used2.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
-    const rec2 = ctx.workbook.worksheets.getItemOrNullObject(RECORD_SHEET);
-    rec2.load("isNullObject");
-    const recUsed2 = rec2.getUsedRangeOrNullObject(true);
-    recUsed2.load("isNullObject,values");
-    await ctx.sync();
-    return finishRead(ctx, ws2, used2, rec2, recUsed2, true, budget);
-  }
-  return finishRead(ctx, ws, used, rec, recUsed, false, budget);
+  // The whole used range did not fit in one response: read its size, then row blocks.
+  const sized = queueFirstRead(ctx, sheetName, false);
+  await ctx.sync();
+  return finishRead(ctx, sized.ws, sized.used, sized.rec, sized.recUsed, true, budget);
 }
 
 async function finishRead(ctx: XContext, ws: XWorksheet, used: XRange, rec: XWorksheet, recUsed: XRange, chunked: boolean, budget: number): Promise<ReadResult> {
