@@ -28,3 +28,15 @@ describe("document settings", () => {
     expect(() => writeSettings(store(), { mostlyThreshold: 3 })).toThrow("mostlyThreshold");
   });
 });
+
+describe("manifest", () => {
+  it("declares the ExcelApi set the gateway needs (1.9: cell properties, screen updating)", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const xml = require("fs").readFileSync(require("path").resolve(__dirname, "../../manifest.xml"), "utf8") as string;
+    expect(xml).toMatch(/<Set Name="ExcelApi" MinVersion="1\.9"\/>/);
+    expect(xml).toMatch(/<FunctionName>judgeActiveSheet<\/FunctionName>/);
+    expect(xml).toMatch(/<Permissions>ReadWriteDocument<\/Permissions>/);
+    expect(xml).toMatch(/<DefaultLocale>ja-JP<\/DefaultLocale>/);
+    for (const size of [16, 32, 80]) expect(xml).toContain(`icon-${size}.png`);
+  });
+});
