@@ -25,7 +25,7 @@ module.exports = (env = {}, argv = {}) => {
     {
       from: "manifest.xml",
       to: "manifest.xml",
-      transform: (content) => content.toString().split(DEV_URL).join(urlProd),
+      transform: (content) => content.toString().split(DEV_URL).join(urlProd).split(new URL(DEV_URL).origin).join(new URL(urlProd).origin),
     },
   ];
   if (localOffice) {
