@@ -72,7 +72,10 @@ const PAREN = new RegExp(`[(（](${DIGIT_CLASS}{1,2})[)）]`, "g");
 const DASH = new RegExp(`[-－‐][ \\t　]*(${DIGIT_CLASS}{1,2})(?![0-9０-９.,．，%％])`, "g");
 
 /** Replaces item markers (§2 step 2) by marker tokens. */
+const ANY_MARKER_CHAR = /[<＜\u2460-\u2487(（\-－‐]/;
+
 export function tokenizeMarkers(text: string): string {
+  if (!ANY_MARKER_CHAR.test(text)) return text;
   let s = text;
   if (/[<＜]/.test(s)) s = s.replace(BRACKETED, (_w, d: string) => token(circledValue(d) ?? Number(toAscii(d))));
   if (/[\u2460-\u2487]/.test(s)) s = s.replace(/[\u2460-\u2487]/g, (ch) => token(circledValue(ch) ?? 0));
@@ -93,12 +96,19 @@ export function tokenizeMarkers(text: string): string {
   return s;
 }
 
+/**
+ * Characters NFKC leaves alone in any context: ASCII, common Japanese punctuation, hiragana,
+ * katakana and unified ideographs (no combining marks, no compatibility forms). A text made
+ * only of them skips the normalisation (most cells: it is a large share of the parse time).
+ */
+const NEEDS_NFKC = /[^\u0000-\u007f\u3001-\u3029\u3030-\u3035\u3041-\u3096\u30a1-\u30fa\u30fb-\u30fe\u4e00-\u9fff\ue000-\ue002]/;
+
 /** Full parse text of §2. Never throws; lone surrogates are kept as they are. */
 export function toParseText(raw: string): string {
   let s = stripMarkup(raw);
   if (s.indexOf("\r") >= 0) s = s.replace(/\r\n?/g, "\n");
   s = tokenizeMarkers(s);
-  s = s.normalize("NFKC");
+  if (NEEDS_NFKC.test(s)) s = s.normalize("NFKC");
   if (/[〜～~]/.test(s)) s = s.replace(/[〜～~]/g, RANGE);
   if (/[−▲]/.test(s)) s = s.replace(/[−▲]/g, "-");
   return s;

@@ -104,3 +104,14 @@ describe("properties", () => {
     expect(ev).toBeDefined();
   });
 });
+
+describe("NFKC fast path", () => {
+  it("gives the same parse text as always normalising", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: "grapheme", maxLength: 60 }), fc.array(fc.constantFrom(...PIECES, "ア", "が", "ｶﾞ", "㈱", "①", "　", "～", "゛"), { maxLength: 30 }).map((a) => a.join(""))), (text) => {
+        expect(toParseText(text)).toBe(toParseText(text).normalize("NFKC").replace(/[〜～~]/g, "\uE002").replace(/[−▲]/g, "-"));
+      }),
+      { seed, numRuns: Math.min(runs, 5000) },
+    );
+  });
+});
