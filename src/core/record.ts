@@ -14,6 +14,9 @@ export interface CellSnapshot {
   value: WrittenValue;
   fill: string | null;
   numFmt: string | null;
+  /** Font weight and wrapping before the run (absent in records of older versions: taken as off). */
+  bold?: boolean;
+  wrap?: boolean;
 }
 
 export interface SheetRecord {

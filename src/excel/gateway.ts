@@ -213,7 +213,7 @@ async function verifyAndSnapshot(ctx: XContext, read: ReadResult, plan: WritePla
   const loadBlock = (from: number, rows: number) => {
     const target = ws.getRangeByIndexes(box.row - 1 + from, box.col - 1, rows, box.cols);
     target.load("values,numberFormat");
-    const props = target.getCellProperties({ format: { fill: { color: true, pattern: true } } });
+    const props = target.getCellProperties({ format: { fill: { color: true, pattern: true }, font: { bold: true }, wrapText: true } });
     return () => {
       snap.values.push(...(target.values as unknown[][]));
       snap.numberFormat.push(...(target.numberFormat as unknown[][]));
@@ -291,6 +291,8 @@ function undoOf(plan: WritePlan, box: Box, snap: Snapshot, previousWritten: Reco
         value: v === "" || v === undefined || v === null ? null : (v as WrittenValue),
         fill: fill && fill.pattern && fill.pattern !== "None" && fill.color ? `FF${fill.color.replace("#", "")}` : null,
         numFmt: typeof nf === "string" && nf !== "General" ? nf : null,
+        bold: Boolean(snap.props[r]?.[k]?.format?.font?.bold),
+        wrap: Boolean(snap.props[r]?.[k]?.format?.wrapText),
       };
     }),
     widths: plan.columns.map((c, i) => ({ col: c.col, width: snap.widths[i] })),
@@ -448,7 +450,7 @@ function queueRestore(ws: XWorksheet, u: UndoSheet, rowFrom = 1, rowTo = Number.
     const k = p.col - box.col;
     values[r][k] = p.value === null ? "" : p.value;
     formats[r][k] = p.numFmt ?? "General";
-    props[r][k] = { format: { fill: p.fill ? { color: officeColor(p.fill), pattern: "Solid" } : { pattern: "None" }, font: { bold: false }, wrapText: false } };
+    props[r][k] = { format: { fill: p.fill ? { color: officeColor(p.fill), pattern: "Solid" } : { pattern: "None" }, font: { bold: Boolean(p.bold) }, wrapText: Boolean(p.wrap) } };
   }
   if (u.validationRange && rowFrom === 1) {
     const [from, to] = u.validationRange.split(":").map((x) => parseA1(x));

@@ -42,7 +42,7 @@ export function applyPlan(ws: Worksheet, plan: WritePlan, previousWritten: Recor
   const snapshot: CellSnapshot[] = [];
   for (const c of plan.cells) {
     const cell = ws.getCell(c.row, c.col);
-    snapshot.push({ address: c.address, value: plainValue(cell.value), fill: fillOf(ws, c.address), numFmt: cell.numFmt ?? null });
+    snapshot.push({ address: c.address, value: plainValue(cell.value), fill: fillOf(ws, c.address), numFmt: cell.numFmt ?? null, bold: Boolean(cell.font?.bold), wrap: Boolean(cell.alignment?.wrapText) });
   }
   const widths = plan.columns.map((c) => ({ col: c.col, width: ws.getColumn(c.col).width ?? null }));
   for (const c of plan.cells) {
@@ -91,6 +91,8 @@ export function undoLastRun(wb: Workbook): boolean {
       cell.value = s.value;
       setFill(ws, s.address, s.fill);
       cell.numFmt = s.numFmt ?? "General";
+      if (cell.font?.bold !== Boolean(s.bold)) cell.font = { ...(cell.font ?? {}), bold: Boolean(s.bold) };
+      if (Boolean(cell.alignment?.wrapText) !== Boolean(s.wrap)) cell.alignment = { ...(cell.alignment ?? {}), wrapText: Boolean(s.wrap) };
     }
     if (u.validationRange) {
       const dv = validations(ws);

@@ -22,10 +22,13 @@ async function values(file: string): Promise<string> {
     .filter((w) => w.state === "visible")
     .forEach((ws) =>
       ws.eachRow((row, r) =>
-        row.eachCell({ includeEmpty: false }, (c, k) => {
+        row.eachCell({ includeEmpty: true }, (c, k) => {
           const fill = c.fill && c.fill.type === "pattern" && c.fill.pattern === "solid" ? (c.fill.fgColor as { argb?: string })?.argb ?? null : null;
           const text = toCell(c.value).text;
-          if (text || fill) out.push([ws.name, r, k, text, fill, c.numFmt && c.numFmt !== "General" ? c.numFmt : null]);
+          // Formatting that differs from its row's (a row style shows the same on a cell created later).
+          const bold = Boolean(c.font?.bold) !== Boolean(row.font?.bold);
+          const wrap = Boolean(c.alignment?.wrapText) !== Boolean(row.alignment?.wrapText);
+          if (text || fill || bold || wrap) out.push([ws.name, r, k, text, fill, c.numFmt && c.numFmt !== "General" ? c.numFmt : null, bold, wrap]);
         }),
       ),
     );
@@ -39,7 +42,14 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 it("write, undo, write, undo on a file: every value, fill and format as at the start", async () => {
   const f = path.join(dir, "seed.xlsx");
-  fs.copyFileSync(fixture("seed-jinji-zaisei-r2.libreoffice.xlsx"), f);
+  const seed = new ExcelJS.Workbook();
+  await seed.xlsx.readFile(fixture("seed-jinji-zaisei-r2.libreoffice.xlsx"));
+  // A cell the user formatted (bold, wrapped, filled) where the output columns will go.
+  const mark = seed.getWorksheet("Sheet1")!.getCell("J7");
+  mark.font = { bold: true };
+  mark.alignment = { wrapText: true };
+  mark.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF00FF00" } };
+  await seed.xlsx.writeFile(f);
   const start = await values(f);
   expect(await run("check", f, "--in-place")).toBe(0);
   const judged = await values(f);

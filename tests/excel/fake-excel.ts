@@ -266,7 +266,7 @@ export class FakeRange implements XRange {
       result.value = Array.from({ length: r.rows }, (_, i) =>
         Array.from({ length: r.cols }, (_, j) => {
           const c = s.cells.get(key(r.row + i, r.col + j)) ?? blank();
-          return { format: { fill: { color: c.fill.color, pattern: c.fill.pattern } } } as Excel.CellProperties;
+          return { format: { fill: { color: c.fill.color, pattern: c.fill.pattern }, font: { bold: c.bold }, wrapText: c.wrap } } as Excel.CellProperties;
         }),
       );
       fakeResponse(this.engine, JSON.stringify(result.value).length);

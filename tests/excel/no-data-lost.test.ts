@@ -11,6 +11,8 @@ function progress(items: number): FakeSheetData {
   const s = sheetData("進捗", rows);
   // A user's fill and format beside the data, which must survive everything.
   s.cells.get("3,9")!.fill = { pattern: "Solid", color: "#FFFF00" };
+  // An empty cell the user made bold and wrapped, where the output columns will go.
+  s.cells.set("2,10", { value: "", type: "Empty", numFmt: "@", fill: { pattern: "Solid", color: "#00FF00" }, bold: true, wrap: true });
   return s;
 }
 
