@@ -5,7 +5,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { type Config, finalizeWorkbook, judge, plan, type SheetInput, type SheetReport, type WritePlan } from "../core";
 import { applyRun, progressCandidates, readRecord, readSheet } from "../xlsx";
-import { judgeStreaming, localSink } from "../xlsx/stream-read";
+import { judgeStreaming } from "../xlsx/stream-read";
 import { FileError, loadWorkbook, parseFailure, readXlsxBytes } from "./load-file";
 import type { FileResult } from "./model";
 
@@ -92,10 +92,9 @@ async function checkFileReadOnly(file: string, opts: CheckOptions): Promise<File
       result.sheets = judgeSheets(sheets.map((ws) => readSheet(ws, file)), opts);
       return result;
     }
-    const sink = localSink(file, opts.config, options);
     let streamed;
     try {
-      streamed = await judgeStreaming(bytes, sink, opts.sheet);
+      streamed = await judgeStreaming(bytes, file, opts.config, options, opts.sheet);
     } catch (e) {
       throw parseFailure(file, e);
     }

@@ -122,6 +122,18 @@ async function runUndo(file: string, flags: { write?: string }, io: Io): Promise
   return 0;
 }
 
+/** The options `check` and `report` share: what to judge, how, and how to print it. */
+function judgingOptions(cmd: Command): Command {
+  return cmd
+    .option("--year <year>", "評価年度（西暦の開始年。例: 2020 = 令和2年度）。省略時はタイトル行などから判定")
+    .addOption(new Option("--phase <phase>", "評価時点").choices(["final", "interim"]))
+    .option("--sheet <name>", "このシートだけを判定する")
+    .option("--config <file>", "設定ファイル（JSON。省略時は入力フォルダーの shinchoku.config.json）")
+    .option("--previous <report.json>", "前回の report.json と比べて、項目ごとの変化（新規・改善・悪化・変化なし）を示す")
+    .addOption(new Option("--format <format>", "出力形式").choices(["table", "json", "csv"]).default("table"))
+    .option("--no-color", "色を付けない");
+}
+
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   let code = 0;
   const program = new Command();
@@ -131,38 +143,24 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError("（shinchoku --help で使い方を表示）");
-  program
+  const check = program
     .command("check")
     .description("ファイルの進捗状況シートを判定する")
-    .argument("<files...>", ".xlsx ファイル")
-    .option("--year <year>", "評価年度（西暦の開始年。例: 2020 = 令和2年度）。省略時はタイトル行などから判定")
-    .addOption(new Option("--phase <phase>", "評価時点").choices(["final", "interim"]))
-    .option("--sheet <name>", "このシートだけを判定する")
-    .option("--config <file>", "設定ファイル（JSON）")
-    .addOption(new Option("--format <format>", "出力形式").choices(["table", "json", "csv"]).default("table"))
+    .argument("<files...>", ".xlsx ファイル、フォルダー、またはパターン")
     .option("--write <out>", "判定結果を書き込んだコピーを保存する（複数ファイルのときはフォルダー）")
     .option("--in-place", "入力ファイルそのものに書き込む（一時ファイル経由で安全に置き換え）")
-    .option("--report <dir>", "集計.xlsx・report.html・report.json をこのフォルダーに書き出す")
-    .option("--previous <report.json>", "前回の report.json と比べて、項目ごとの変化（新規・改善・悪化・変化なし）を示す")
-    .option("--no-color", "色を付けない")
-    .action(async (files: string[], flags: CheckFlags) => {
-      code = await runCheck(files, flags, io, flags.report);
-    });
-  program
+    .option("--report <dir>", "集計.xlsx・report.html・report.json をこのフォルダーに書き出す");
+  judgingOptions(check).action(async (files: string[], flags: CheckFlags) => {
+    code = await runCheck(files, flags, io, flags.report);
+  });
+  const report = program
     .command("report")
     .description("提出された一式（ファイル・フォルダー・パターン）を判定し、集計レポートを書き出す")
     .argument("<inputs...>", ".xlsx ファイル、フォルダー、またはパターン（例: 'R2/**/*.xlsx'）")
-    .requiredOption("--out <dir>", "レポートの出力先フォルダー")
-    .option("--previous <report.json>", "前回の report.json と比べる")
-    .option("--year <year>", "評価年度（西暦の開始年）")
-    .addOption(new Option("--phase <phase>", "評価時点").choices(["final", "interim"]))
-    .option("--sheet <name>", "このシートだけを判定する")
-    .option("--config <file>", "設定ファイル（省略時は入力フォルダーの shinchoku.config.json）")
-    .addOption(new Option("--format <format>", "標準出力の形式").choices(["table", "json", "csv"]).default("table"))
-    .option("--no-color", "色を付けない")
-    .action(async (inputs: string[], flags: CheckFlags) => {
-      code = await runCheck(inputs, flags, io, flags.out);
-    });
+    .requiredOption("--out <dir>", "レポートの出力先フォルダー");
+  judgingOptions(report).action(async (inputs: string[], flags: CheckFlags) => {
+    code = await runCheck(inputs, flags, io, flags.out);
+  });
   program
     .command("undo")
     .description("Shinchoku が最後に書き込んだ内容を元に戻す（既定ではファイルそのものを更新）")

@@ -142,6 +142,11 @@ export function plan(report: SheetReport, input: SheetInput, config: Config): Pl
     put(item.row, "判定根拠", itemSummary(item, report, config), { wrap: true });
     put(item.row, "チェック結果", itemCheckText(item), { wrap: true });
   }
+  /** Whether Shinchoku wrote this value here: by its record, else by the look of the value. */
+  const isOwn = (address: string, row: number, header: OutputHeader, cur: WrittenValue | boolean): boolean =>
+    input.written
+      ? address in input.written && same(cur, input.written[address])
+      : looksOwn(header, cur, currentValue(cellAt(input, row, colOf["達成状況"])), row === headerRow);
   // Stale results in rows that are no longer items: cleared when they are Shinchoku's own.
   const lastRow = input.origin.row + input.cells.length;
   for (let row = headerRow + 1; row <= lastRow; row++) {
@@ -150,7 +155,7 @@ export function plan(report: SheetReport, input: SheetInput, config: Config): Pl
       const addr = a1(row, c.col);
       const cur = currentValue(cellAt(input, row, c.col));
       if (cur === null) continue;
-      const own = input.written ? addr in input.written && same(cur, input.written[addr]) : looksOwn(c.header, cur, currentValue(cellAt(input, row, colOf["達成状況"])), false);
+      const own = isOwn(addr, row, c.header, cur);
       if (own) put(row, c.header, null, { fill: null });
     }
   }
@@ -160,9 +165,7 @@ export function plan(report: SheetReport, input: SheetInput, config: Config): Pl
     const cur = currentValue(cellAt(input, cell.row, cell.col));
     if (cur !== null) {
       const header = columns.find((c) => c.col === cell.col)?.header as OutputHeader;
-      const own = input.written
-        ? cell.address in input.written && same(cur, input.written[cell.address])
-        : looksOwn(header, cur, currentValue(cellAt(input, cell.row, colOf["達成状況"])), cell.row === headerRow);
+      const own = isOwn(cell.address, cell.row, header, cur);
       if (!own) {
         return {
           ok: false,

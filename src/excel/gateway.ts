@@ -68,8 +68,7 @@ function sheetOf(ctx: XContext, name: string | undefined): XWorksheet {
   return name === undefined ? ctx.workbook.worksheets.getActiveWorksheet() : ctx.workbook.worksheets.getItemOrNullObject(name);
 }
 
-async function readRecordValues(ctx: XContext, recUsed: XRange): Promise<ShinchokuRecord | null> {
-  void ctx;
+function readRecordValues(recUsed: XRange): ShinchokuRecord | null {
   if (recUsed.isNullObject) return null;
   const chunks = (recUsed.values as unknown[][]).map((r) => r[0]).filter((v): v is string => typeof v === "string" && v !== "");
   return chunks.length > 0 ? decodeRecord(chunks) : null;
@@ -147,7 +146,7 @@ export async function readSheet(ctx: XContext, sheetName: string | undefined, bu
 
 async function finishRead(ctx: XContext, ws: XWorksheet, used: XRange, rec: XWorksheet, recUsed: XRange, chunked: boolean, budget: number): Promise<ReadResult> {
   if (ws.isNullObject) throw new ShinchokuError("sheet-missing", GATEWAY_MESSAGES.ja["sheet-missing"]);
-  const record = await readRecordValues(ctx, recUsed);
+  const record = readRecordValues(recUsed);
   const base = { ws, record, recordExists: !rec.isNullObject, protected: ws.protection.protected };
   if (used.isNullObject) {
     return { ...base, dims: null, input: { sheetName: ws.name, cells: [], origin: { row: 0, col: 0 }, written: record?.sheets[ws.name]?.written } };
@@ -498,7 +497,7 @@ export async function undoLast(ctx: XContext): Promise<boolean> {
     const recUsed = rec.getUsedRangeOrNullObject(true);
     recUsed.load("isNullObject,values");
     await ctx.sync();
-    const record = await readRecordValues(ctx, recUsed);
+    const record = readRecordValues(recUsed);
     if (!record || !record.lastRun) return false;
     for (const u of record.lastRun.undo) {
       queueRestore(ctx.workbook.worksheets.getItemOrNullObject(u.sheet), u);
@@ -549,7 +548,7 @@ export async function writeSummary(ctx: XContext, reports: SheetReport[]): Promi
   recUsed.load("isNullObject,values");
   rec.load("isNullObject");
   await ctx.sync();
-  const record = (await readRecordValues(ctx, recUsed)) ?? emptyRecord();
+  const record = readRecordValues(recUsed) ?? emptyRecord();
   const ours = record.summarySheet === true;
   if (!existing.isNullObject && !ours) throw new ShinchokuError("summary-sheet-taken", GATEWAY_MESSAGES.ja["summary-sheet-taken"]);
   let ws: XWorksheet;

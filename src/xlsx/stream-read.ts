@@ -1,31 +1,15 @@
 /**
  * Node-only fast path for checking without writing: ExcelJS's streaming reader parses rows
  * without building the whole workbook model, and each row is handed to a SheetJudge as it
- * arrives. (Judging in a worker thread was measured slower: cloning the report back costs more
- * than the overlap saves.)
+ * arrives.
  */
 import ExcelJS from "exceljs";
 import { Readable } from "stream";
 import { type Cell, type Config, type JudgeOptions, RECORD_SHEET, SheetJudge, type SheetReport } from "../core";
 import { toCell } from "./cells";
 
-/** Where rows of one sheet go: judged here, or posted to a worker. */
-export interface RowSink {
-  push(row: Cell[]): void;
-  finish(): Promise<SheetReport>;
-}
-
-export type SinkFactory = (sheetName: string) => RowSink;
-
-export function localSink(fileName: string, config: Config, options: JudgeOptions): SinkFactory {
-  return (sheetName) => {
-    const j = new SheetJudge(sheetName, fileName, { row: 0, col: 0 }, config, options);
-    return { push: (row) => j.push(row), finish: async () => j.finish() };
-  };
-}
-
-/** Streams every worksheet (or only `only`) through sinks; reports in the workbook's tab order. */
-export async function judgeStreaming(buffer: Buffer, sink: SinkFactory, only?: string): Promise<{ reports: SheetReport[]; sheetNames: string[] }> {
+/** Streams every worksheet (or only `only`) through a SheetJudge; reports in the workbook's tab order. */
+export async function judgeStreaming(buffer: Buffer, fileName: string, config: Config, options: JudgeOptions, only?: string): Promise<{ reports: SheetReport[]; sheetNames: string[] }> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
     sharedStrings: "cache",
     hyperlinks: "ignore",
@@ -33,7 +17,7 @@ export async function judgeStreaming(buffer: Buffer, sink: SinkFactory, only?: s
     worksheets: "emit",
     entries: "ignore",
   });
-  const pending: { id: number; name: string; report: Promise<SheetReport> }[] = [];
+  const done: { id: number; report: SheetReport }[] = [];
   const names: { id: number; name: string }[] = [];
   for await (const ws of reader) {
     const sheet = ws as unknown as AsyncIterable<ExcelJS.Row> & { id: number; name: string };
@@ -43,7 +27,7 @@ export async function judgeStreaming(buffer: Buffer, sink: SinkFactory, only?: s
     }
     names.push({ id: sheet.id, name: sheet.name });
     const wanted = only === undefined || sheet.name === only;
-    const s = wanted ? sink(sheet.name) : null;
+    const s = wanted ? new SheetJudge(sheet.name, fileName, { row: 0, col: 0 }, config, options) : null;
     let next = 1;
     for await (const row of sheet) {
       if (!s) continue;
@@ -54,11 +38,11 @@ export async function judgeStreaming(buffer: Buffer, sink: SinkFactory, only?: s
       s.push(out);
       next = row.number + 1;
     }
-    if (s) pending.push({ id: sheet.id, name: sheet.name, report: s.finish() });
+    if (s) done.push({ id: sheet.id, report: s.finish() });
   }
   const order = ((reader as unknown as { model?: { sheets?: { id: number }[] } }).model?.sheets ?? []).map((x) => x.id);
   const rank = (id: number) => order.indexOf(id);
-  pending.sort((a, b) => rank(a.id) - rank(b.id));
+  done.sort((a, b) => rank(a.id) - rank(b.id));
   names.sort((a, b) => rank(a.id) - rank(b.id));
-  return { reports: await Promise.all(pending.map((p) => p.report)), sheetNames: names.map((n) => n.name) };
+  return { reports: done.map((d) => d.report), sheetNames: names.map((n) => n.name) };
 }

@@ -3,17 +3,11 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli/main";
+import { run } from "../helpers/cli";
 import { fixture } from "../helpers/shared";
 
 const SEED = fixture("seed-jinji-zaisei-r2.libreoffice.xlsx");
 
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
-  return { code, out, err };
-}
 
 let tmp: string;
 beforeEach(() => {

@@ -4,17 +4,11 @@ import * as fs from "fs";
 import { JSDOM } from "jsdom";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli/main";
+import { run } from "../helpers/cli";
 import { expandInputs, globToRegExp } from "../../src/cli/inputs";
 import { addProgressSheet } from "../../bench/generate";
 import { fixture } from "../helpers/shared";
 
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
-  return { code, out, err };
-}
 
 let dir: string;
 let round: string;

@@ -61,6 +61,8 @@ class Engine {
   requestBytes = 0;
   /** Undo steps of the batch being run (cells are copied on write), so a failed batch changes nothing. */
   journal: (() => void)[] | null = null;
+  /** Bytes the batch being run returns. */
+  responseBytes = 0;
   constructor(
     public sheets: FakeSheetData[],
     public active: string,
@@ -314,7 +316,7 @@ export class FakeRange implements XRange {
 export const selected: { last: string | null } = { last: null };
 
 function fakeResponse(engine: Engine, bytes: number) {
-  (engine as Engine & { responseBytes?: number }).responseBytes = ((engine as Engine & { responseBytes?: number }).responseBytes ?? 0) + bytes;
+  engine.responseBytes += bytes;
 }
 
 function usedRect(s: FakeSheetData): Rect {
@@ -536,14 +538,14 @@ export class FakeContext implements XContext {
     const activeBefore = this.engine.active;
     const journal: (() => void)[] = [];
     this.engine.journal = journal;
-    (this.engine as Engine & { responseBytes?: number }).responseBytes = 0;
+    this.engine.responseBytes = 0;
     try {
       // Loads queued by ops (worksheets.items) run in the same batch.
       while (ops.length > 0) {
         ops.shift()!();
         if (this.engine.queue.length > 0) ops.unshift(...this.engine.queue.splice(0));
       }
-      const response = (this.engine as Engine & { responseBytes?: number }).responseBytes ?? 0;
+      const response = this.engine.responseBytes;
       if (response > this.limit) throw new OfficeError("ResponsePayloadSizeLimitExceeded", { response });
       this.requestBytes.push(request);
       this.responseBytes.push(response);
