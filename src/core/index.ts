@@ -14,3 +14,4 @@ export { UnitList, findValues, canonicalUnit } from "./value";
 export * from "./record";
 export { finalizeWorkbook } from "./workbook";
 export * from "./port";
+export * from "./number-format";
