@@ -13,14 +13,20 @@ export interface RateInput {
   actual: number;
   targetDenominator?: number | null;
   actualDenominator?: number | null;
+  /** The baseline (基準値), for the gap rate (§9). */
+  baseline?: number | null;
 }
 
+export type RateMethod = "ratio" | "gap";
+
 /** Rate and status of one numeric KPI; status unknown when no rate can be computed. */
-export function rateOf(input: RateInput, mostlyThreshold: number): { rate: number | null; status: StatusCode } {
+export function rateOf(input: RateInput, mostlyThreshold: number, method: RateMethod = "ratio"): { rate: number | null; status: StatusCode } {
   const { direction, target, actual } = input;
   const td = input.targetDenominator ?? null;
   const ad = input.actualDenominator ?? null;
   if (direction === "lower" && actual === 0 && target >= 0) return { rate: null, status: "achieved" };
+  // A lower-is-better zero target (事故件数 0件): anything above 0 misses it (v2 §6).
+  if (direction === "lower" && target === 0 && actual > 0) return { rate: null, status: "not_achieved" };
   if (!(target > 0) || !(actual > 0)) return { rate: null, status: "unknown" };
   let t = target;
   let a = actual;
@@ -28,7 +34,12 @@ export function rateOf(input: RateInput, mostlyThreshold: number): { rate: numbe
     t = target / td;
     a = actual / ad;
   }
-  const raw = direction === "higher" ? a / t : t / a;
+  let raw = direction === "higher" ? a / t : t / a;
+  const baseline = input.baseline ?? null;
+  if (method === "gap" && baseline !== null && Number.isFinite(baseline) && baseline !== target) {
+    // (actual − baseline) ÷ (target − baseline); reads the same for lower-is-better (§9).
+    raw = (actual - baseline) / (target - baseline);
+  }
   if (!Number.isFinite(raw)) return { rate: null, status: "unknown" };
   const rate = round4(raw);
   return { rate, status: statusOfRate(rate, mostlyThreshold) };

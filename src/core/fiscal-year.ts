@@ -11,8 +11,15 @@ export interface YearToken {
   /** Resolved Gregorian start year, or null for a bare year with no reference. */
   year: number | null;
   /** "era" (令和2年度, R2), "gregorian" (2020年度) or "bare" (2年度). */
-  form: "era" | "gregorian" | "bare";
+  form: "era" | "gregorian" | "bare" | "every";
   bare?: number;
+}
+
+/** Year tokens may end in 末, 末時点 or 中 (令和4年度末 80%): the suffix belongs to the token. */
+function suffixEnd(text: string, end: number): number {
+  if (text.startsWith("末時点", end)) return end + 3;
+  if (text[end] === "末" || text[end] === "中") return end + 1;
+  return end;
 }
 
 export function eraOf(year: number): Era {
@@ -55,8 +62,13 @@ export function findYearTokens(text: string, reference: number | null): YearToke
       let j = m.index + m[0].length;
       while (isBlank(text[j])) j++;
       let end = m.index + m[0].length;
-      if (text.startsWith("年度", j)) end = j + 2;
+      if (text.startsWith("年度", j)) end = suffixEnd(text, j + 2);
       else if (text[j] === "年") continue;
+      else if (text[j] === ".") {
+        // R6.3 is a date (令和6年3月); R4. before a value is a year token.
+        if (isDigitCode(text.charCodeAt(j + 1))) continue;
+        end = j + 1;
+      } else end = suffixEnd(text, end);
       out.push({ start: m.index, end, year: eraYear(LETTER_ERA[m[1].toLowerCase()], Number(m[2])), form: "era" });
     }
   }
@@ -76,7 +88,7 @@ export function findYearTokens(text: string, reference: number | null): YearToke
       if (digits === 0) continue;
       n = Number(text.slice(numStart, numEnd));
       if (digits === 4) {
-        if (n >= 1900 && n <= 2099 && text[j] !== ".") out.push({ start: numStart, end: idx + 2, year: n, form: "gregorian" });
+        if (n >= 1900 && n <= 2099 && text[j] !== ".") out.push({ start: numStart, end: suffixEnd(text, idx + 2), year: n, form: "gregorian" });
         continue;
       }
       if (digits > 2 || text[j] === ".") continue;
@@ -86,13 +98,53 @@ export function findYearTokens(text: string, reference: number | null): YearToke
     while (isBlank(text[k])) k--;
     const era = text.slice(k - 1, k + 1);
     if (era === "令和" || era === "平成" || era === "昭和") {
-      out.push({ start: k - 1, end: idx + 2, year: eraYear(era as Era, n), form: "era" });
+      out.push({ start: k - 1, end: suffixEnd(text, idx + 2), year: eraYear(era as Era, n), form: "era" });
     } else {
-      out.push({ start: numStart, end: idx + 2, year: reference === null ? null : resolveBareYear(n, reference), form: "bare", bare: n });
+      out.push({ start: numStart, end: suffixEnd(text, idx + 2), year: reference === null ? null : resolveBareYear(n, reference), form: "bare", bare: n });
     }
   }
   if (hasLetter) out.sort((a, b) => a.start - b.start);
   return out;
+}
+
+const EVERY_YEAR = /毎年度|各年度|毎年/g;
+
+/**
+ * Every-year tokens (v2 §3): 毎年度, 各年度, 毎年 not followed by の. Whether a value follows is
+ * decided by the caller (a token whose segment holds no value is words, not a token).
+ */
+export function findEveryYearTokens(text: string): YearToken[] {
+  if (text.indexOf("毎年") < 0 && text.indexOf("各年度") < 0) return [];
+  const out: YearToken[] = [];
+  EVERY_YEAR.lastIndex = 0;
+  for (let m = EVERY_YEAR.exec(text); m !== null; m = EVERY_YEAR.exec(text)) {
+    const end = m.index + m[0].length;
+    if (text[end] === "の") continue;
+    out.push({ start: m.index, end, year: null, form: "every" });
+  }
+  return out;
+}
+
+/**
+ * The year a title names (v2 §3): years joined by a range marker name a plan's period and are
+ * skipped; of the rest, the last one.
+ */
+export function titleYear(title: string): number | null {
+  const text = title.normalize("NFKC").replace(/[〜～~]/g, "\uE002");
+  const tokens = findYearTokens(text, null);
+  const inRange = new Set<number>();
+  for (let t = 0; t + 1 < tokens.length; t++) {
+    const between = text.slice(tokens[t].end, tokens[t + 1].start);
+    if (/^[\s]*[\uE002\-ー－][\s]*$/.test(between)) {
+      inRange.add(t);
+      inRange.add(t + 1);
+    }
+  }
+  let year: number | null = null;
+  tokens.forEach((tok, t) => {
+    if (!inRange.has(t) && tok.year !== null) year = tok.year;
+  });
+  return year;
 }
 
 /** The first year named in a text (a title, a sheet or file name); bare years only with a reference. */

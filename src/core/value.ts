@@ -15,6 +15,11 @@ export interface ValueMatch {
 const LOWER_WORDS = ["以下", "以内", "未満"];
 const HIGHER_WORDS = ["以上", "超", "達成", "削減"];
 const VALUE_WORDS = [...LOWER_WORDS, ...HIGHER_WORDS];
+/** Value words that make an unknown word of one to three characters before them a unit (3駅以上). */
+const UNIT_MAKING_WORDS = ["以上", "以下", "以内", "未満", "超"];
+/** Characters an unknown unit word may hold: letters (kana, kanji, latin), never digits or punctuation. */
+const WORD_CHAR = /^[\p{L}]$/u;
+const NOT_UNIT_WORD = /年|月|四半期|以|未|超|目標|実績/;
 
 /** Canonical spelling of a unit, so that パーセント and % compare equal. */
 export function canonicalUnit(unit: string | null): string | null {
@@ -44,8 +49,19 @@ interface NumberScan {
   end: number;
 }
 
-/** Digits with `,` thousands separators and decimals, then 万/億 multipliers (1万6069 = 16069). */
-function scanNumber(s: string, i: number, units: UnitList): NumberScan | null {
+/** The first of `preferred` (units a KPI declares or was read with) that starts at j, or null. */
+function preferredAt(s: string, j: number, preferred: readonly string[] | undefined): string | null {
+  if (!preferred || preferred.length === 0) return null;
+  let best: string | null = null;
+  for (const u of preferred) if (u !== "" && s.startsWith(u, j) && (best === null || u.length > best.length)) best = u;
+  return best;
+}
+
+/**
+ * Digits with `,` thousands separators and decimals, then 万/億 multipliers (1万6069 = 16069).
+ * A preferred unit right after the digits (万人 declared by the KPI) is tried before the multipliers.
+ */
+function scanNumber(s: string, i: number, units: UnitList, preferred?: readonly string[]): NumberScan | null {
   let j = i;
   let text = "";
   while (j < s.length) {
@@ -64,6 +80,7 @@ function scanNumber(s: string, i: number, units: UnitList): NumberScan | null {
     while (j < s.length && isDigit(s.charCodeAt(j))) text += s[j++];
   }
   let value = Number(text);
+  if (preferredAt(s, skipSpaces(s, j), preferred) !== null) return { value, end: j };
   // 万 / 億 as multipliers unless they begin a unit (万円, 億円).
   for (;;) {
     const ch = s[j];
@@ -94,7 +111,7 @@ function skipSpaces(s: string, j: number): number {
  * Every value in a parse text, in order. Numbers that are part of dates, years, ordinals
  * (第2, 1年目, 3回目) or counts of years/months are not values.
  */
-export function findValues(s: string, units: UnitList): ValueMatch[] {
+export function findValues(s: string, units: UnitList, preferred?: readonly string[]): ValueMatch[] {
   const out: ValueMatch[] = [];
   let i = 0;
   const n = s.length;
@@ -110,12 +127,12 @@ export function findValues(s: string, units: UnitList): ValueMatch[] {
       while (i < n && (isDigit(s.charCodeAt(i)) || s[i] === "," || s[i] === ".")) i++;
       continue;
     }
-    const num = scanNumber(s, i, units);
+    const num = scanNumber(s, i, units, preferred);
     if (!num) {
       i++;
       continue;
     }
-    const m = readValueAfter(s, i, num, units);
+    const m = readValueAfter(s, i, num, units, preferred);
     if (m) {
       out.push(m);
       i = m.end;
@@ -124,7 +141,19 @@ export function findValues(s: string, units: UnitList): ValueMatch[] {
   return out;
 }
 
-function readValueAfter(s: string, start: number, num: NumberScan, units: UnitList): ValueMatch | null {
+/** An unknown word of one to three letters right before 以上/以下/以内/未満/超 (3駅以上 → 駅), or null. */
+function unknownUnitAt(s: string, j: number): string | null {
+  for (let k = 1; k <= 3 && j + k <= s.length; k++) {
+    if (!WORD_CHAR.test(s[j + k - 1])) return null;
+    const word = s.slice(j, j + k);
+    if (NOT_UNIT_WORD.test(word)) return null;
+    const w = skipSpaces(s, j + k);
+    if (UNIT_MAKING_WORDS.some((v) => s.startsWith(v, w))) return word;
+  }
+  return null;
+}
+
+function readValueAfter(s: string, start: number, num: NumberScan, units: UnitList, preferred?: readonly string[]): ValueMatch | null {
   const prev = s[start - 1];
   if (prev === "第") return null;
   let j = skipSpaces(s, num.end);
@@ -133,7 +162,7 @@ function readValueAfter(s: string, start: number, num: NumberScan, units: UnitLi
   if (/^(?:か|カ|ヵ|ヶ|ケ|箇)[年月]/.test(s.slice(j, j + 2))) return null;
   if (next === "日" && s[start - 1] === "月") return null;
   if (next === ":" && isDigit(s.charCodeAt(j + 1))) return null;
-  const unit = units.at(s, j);
+  const unit = preferredAt(s, j, preferred) ?? units.at(s, j) ?? unknownUnitAt(s, j);
   if (unit !== null) {
     if (s[j + unit.length] === "目") return null; // 3回目, 2本目: ordinals
     j += unit.length;
@@ -143,10 +172,10 @@ function readValueAfter(s: string, start: number, num: NumberScan, units: UnitLi
   let k = skipSpaces(s, end);
   if (s[k] === "/") {
     k = skipSpaces(s, k + 1);
-    const den = isDigit(s.charCodeAt(k)) ? scanNumber(s, k, units) : null;
+    const den = isDigit(s.charCodeAt(k)) ? scanNumber(s, k, units, preferred) : null;
     if (den) {
       let d = skipSpaces(s, den.end);
-      const denUnit = units.at(s, d);
+      const denUnit = preferredAt(s, d, preferred) ?? units.at(s, d);
       if (denUnit === null || denUnit === unit) {
         if (denUnit !== null) d += denUnit.length;
         else d = den.end;

@@ -78,21 +78,26 @@ describe("patterns.tsv", () => {
           return { id, unit: unitSpec.split("/")[0] || null };
         });
         const found = findActuals(toParseText(l.input), kpis, year, year, units);
-        const got = Object.fromEntries([...found].map(([id, v]) => [id, { value: v.value, denominator: v.denominator, unit: v.unit }]));
+        const got = Object.fromEntries([...found].map(([id, v]) => [id, v === "pending" ? v : { value: v.value, denominator: v.denominator, unit: v.unit }]));
         expect(got).toEqual(l.expected);
         break;
       }
       case "claim": {
-        const ids = l.context.split(",");
-        expect(Object.fromEntries(findClaims(toParseText(l.input), ids))).toEqual(l.expected);
+        // v2: `id=TEXT` makes KPI id qualitative with target text TEXT.
+        const specs = l.context.split(",").map((s) => s.split("="));
+        const ids = specs.map(([id]) => id);
+        const qualitative = new Map(specs.filter((s) => s.length > 1).map(([id, text]) => [id, toParseText(text)]));
+        expect(Object.fromEntries(findClaims(toParseText(l.input), ids, qualitative))).toEqual(l.expected);
         break;
       }
       case "rate": {
-        const [direction, threshold] = l.context.split(" ");
+        // v2: `higher 0.8 gap 50` — the rubric's gap rate against baseline 50.
+        const [direction, threshold, method, baseline] = l.context.split(" ");
         const [target, actual, td, ad] = l.input.split(" ").map(Number);
         const r = rateOf(
-          { direction: direction as "higher" | "lower", target, actual, targetDenominator: td ?? null, actualDenominator: ad ?? null },
+          { direction: direction as "higher" | "lower", target, actual, targetDenominator: td ?? null, actualDenominator: ad ?? null, baseline: baseline === undefined ? null : Number(baseline) },
           Number(threshold),
+          method === "gap" ? "gap" : "ratio",
         );
         expect(r).toEqual(l.expected);
         break;
