@@ -2,7 +2,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 
-const WORKBOOK = /\.(xlsx|xlsm)$/i;
+const WORKBOOK = /\.(xlsx|xlsm|xls|ods)$/i;
 const isHidden = (name: string): boolean => name.startsWith(".") || name.startsWith("~$");
 
 export function globToRegExp(pattern: string): RegExp {
@@ -44,7 +44,7 @@ export interface ExpandedInputs {
 
 /**
  * Files are kept as given (even with another extension: the check then says what is wrong);
- * folders and globs contribute their .xlsx/.xlsm files, Office lock files (~$…) and hidden
+ * folders and globs contribute their .xlsx/.xlsm/.xls/.ods files, Office lock files (~$…) and hidden
  * files excluded. The same file named twice is checked once.
  */
 export async function expandInputs(inputs: readonly string[]): Promise<ExpandedInputs> {

@@ -3,12 +3,12 @@ import { Command, CommanderError, Option } from "commander";
 import { promises as fs } from "fs";
 
 import { ConfigError, resolveConfig, type ConfigInput } from "../core";
-import { undoLastRun } from "../xlsx";
-import { checkFiles, saveAtomically, UsageError } from "./check";
+import { FileError, undoWorkbook } from "../xlsx";
+import { readFileBytes, writeFileAtomically } from "../xlsx/node-file";
+import { checkFiles, UsageError } from "./check";
 import { compareWithPrevious, parsePrevious } from "./compare";
 import { expandInputs, findConfigFile } from "./inputs";
 import { writeReports } from "./report/write";
-import { FileError, loadWorkbook } from "./load-file";
 import { exitCodeOf } from "./model";
 import { renderCsv } from "./render-csv";
 import { renderJson } from "./render-json";
@@ -111,13 +111,13 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: Io, reportDir?:
 }
 
 async function runUndo(file: string, flags: { write?: string }, io: Io): Promise<number> {
-  const wb = await loadWorkbook(file);
-  if (!undoLastRun(wb)) {
+  const restored = undoWorkbook(readFileBytes(file), file);
+  if (restored === null) {
     io.stderr.write(`shinchoku: ${file}: 元に戻せる書き込みがありません（Shinchoku の書き込み記録がありません）。\n`);
     return 1;
   }
   const target = flags.write ?? file;
-  await saveAtomically(wb, target);
+  writeFileAtomically(restored, target, target === file ? file : undefined);
   io.stdout.write(`前回の書き込みを元に戻しました: ${target}\n`);
   return 0;
 }

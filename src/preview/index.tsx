@@ -1,12 +1,10 @@
 /** The preview page: the same task pane over an .xlsx opened in the browser, beside a grid view. */
-import ExcelJS from "exceljs";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { type Lang, UI_TEXT } from "../core";
 import { App } from "../taskpane/App";
 import { PANE_CSS } from "../taskpane/styles";
-import { progressCandidates } from "../xlsx";
-import { ExcelJsWorkbookPort } from "./exceljs-port";
+import { FileWorkbookPort } from "./file-port";
 import { Grid } from "./Grid";
 
 // Japanese by default; ?lang=en for English.
@@ -14,7 +12,7 @@ const lang: Lang = new URLSearchParams(window.location.search).get("lang") === "
 const t = UI_TEXT[lang];
 
 function Preview() {
-  const [book, setBook] = React.useState<{ wb: ExcelJS.Workbook; name: string } | null>(null);
+  const [book, setBook] = React.useState<{ port: FileWorkbookPort; name: string } | null>(null);
   const [sheet, setSheet] = React.useState("");
   const [selected, setSelected] = React.useState<string | null>(null);
   const [version, setVersion] = React.useState(0);
@@ -24,10 +22,17 @@ function Preview() {
 
   const open = async (data: ArrayBuffer, name: string) => {
     try {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(data);
-      const first = progressCandidates(wb).find((ws) => ws.state === "visible");
-      setBook({ wb, name });
+      const port = new FileWorkbookPort(
+        new Uint8Array(data),
+        name,
+        () => sheetRef.current,
+        (s, cell) => {
+          setSheet(s);
+          setSelected(cell);
+        },
+      );
+      const first = port.book.listing.find((ws) => ws.state === "visible" && ws.worksheet);
+      setBook({ port, name });
       setSheet(first?.name ?? "");
       setSelected(null);
       setError(null);
@@ -36,27 +41,21 @@ function Preview() {
       setError(t.badFile);
     }
   };
-  const port = React.useMemo(
-    () =>
-      book
-        ? new ExcelJsWorkbookPort(book.wb, book.name, () => sheetRef.current, (s, cell) => {
-            setSheet(s);
-            setSelected(cell);
-          })
-        : null,
-    [book],
-  );
-  const save = async () => {
+  const port = book?.port ?? null;
+  const save = () => {
     if (!book) return;
-    const buf = await book.wb.xlsx.writeBuffer();
-    const url = URL.createObjectURL(new Blob([buf], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+    const format = book.port.book.format;
+    const ext = format === "xlsm" ? ".xlsm" : ".xlsx";
+    const type = format === "xlsm" ? "application/vnd.ms-excel.sheet.macroEnabled.12" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    const url = URL.createObjectURL(new Blob([book.port.bytes as Uint8Array<ArrayBuffer>], { type }));
     const a = document.createElement("a");
     a.href = url;
-    a.download = book.name.replace(/\.xlsx$/i, "") + "-判定済み.xlsx";
+    a.download = book.name.replace(/\.(xlsx|xlsm)$/i, "") + "-判定済み" + ext;
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
-  const ws = book?.wb.getWorksheet(sheet);
+  const ws = book?.port.book.sheets.find((s) => s.sheetName === sheet);
+  const fills = book?.port.book.fills.get(sheet);
   return (
     <div className="preview">
       <header className="toolbar">
@@ -65,7 +64,7 @@ function Preview() {
           {t.openWorkbook}
           <input
             type="file"
-            accept=".xlsx,.xlsm"
+            accept=".xlsx,.xlsm,.xls,.ods"
             aria-label={t.openWorkbook}
             onChange={(e) => {
               const f = e.target.files?.[0];
@@ -81,7 +80,7 @@ function Preview() {
           <label>
             {t.sheet}{" "}
             <select value={sheet} onChange={(e) => { setSheet(e.target.value); setSelected(null); }}>
-              {progressCandidates(book.wb).filter((s) => s.state === "visible").map((s) => (
+              {book.port.book.listing.filter((s) => s.state === "visible" && s.worksheet).map((s) => (
                 <option key={s.name} value={s.name}>{s.name}</option>
               ))}
             </select>
@@ -99,7 +98,7 @@ function Preview() {
           {port ? <App key={`${book?.name}`} port={port} lang={lang} sheet={sheet} onChecked={() => setVersion(version + 1)} /> : <p className="hint">{t.openWorkbook} / {t.openSample}</p>}
         </aside>
         <section className="sheet" data-version={version}>
-          {ws && <Grid key={`${sheet}-${version}`} sheet={ws} selected={selected} label={t.gridLabel(sheet)} />}
+          {ws && <Grid key={`${sheet}-${version}`} sheet={ws} fills={fills} selected={selected} label={t.gridLabel(sheet)} />}
         </section>
       </div>
     </div>

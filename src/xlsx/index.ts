@@ -1,4 +1,5 @@
-export * from "./cells";
-export * from "./read";
-export * from "./apply";
-export * from "./record-store";
+export { readWorkbook, type WorkbookRead, type SheetListing, type ReadOptions } from "./read";
+export { patchWorkbook, undoWorkbook, type FileUndoSheet } from "./patch";
+export { detectFormat, FileError, fileError, type FileErrorCode, type WorkbookFormat } from "./format";
+export { EMPTY_CELL } from "./cells";
+export { readZip, rewriteZip, writeZip, entryBytes, entryText, crc32 } from "./zip";

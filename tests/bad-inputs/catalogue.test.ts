@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as zlib from "zlib";
+import { saveHooks } from "../../src/xlsx/node-file";
 import { main } from "../../src/cli/main";
 import { addProgressSheet, HEADER, itemRow } from "../../bench/generate";
 import { fixture } from "../helpers/shared";
@@ -225,8 +226,9 @@ describe("bad-input catalogue (CLI → xlsx adapter → core)", () => {
     const cases: [string, Buffer, string, string][] = [
       ["truncated.xlsx", seed.subarray(0, Math.floor(seed.length / 2)), "corrupt", "壊れている"],
       ["locked.xlsx", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from("EncryptedPackage", "utf16le"), Buffer.alloc(64)]), "encrypted", "パスワード"],
-      ["old.xls", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]), "xls-format", ".xlsx で保存し直してください"],
-      ["list.csv", Buffer.from("番号,項目名\n1,a\n"), "unsupported-format", ".xlsx ではありません"],
+      // An OLE container with neither a workbook stream nor an encrypted package (real .xls files are read: tests/files).
+      ["old.xls", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]), "corrupt", "壊れている"],
+      ["list.csv", Buffer.from("番号,項目名\n1,a\n"), "unsupported-format", ".xlsx 形式で保存し直してください"],
     ];
     for (const [name, bytes, code, words] of cases) {
       const f = path.join(dir, name);
@@ -242,7 +244,7 @@ describe("bad-input catalogue (CLI → xlsx adapter → core)", () => {
     fs.writeFileSync(ods, zip([{ name: "mimetype", data: "application/vnd.oasis.opendocument.spreadsheet" }, { name: "content.xml", data: "<office:document-content/>" }]));
     const r = await check(ods);
     expect(r.code).toBe(2);
-    expect(r.json?.files[0].error?.code).toBe("unsupported-format");
+    expect(r.json?.files[0].error?.code).toBe("corrupt");
   });
 
   it("a read-only output path and a full disk: a clear message, the input unchanged, no stray file", async () => {
@@ -252,10 +254,12 @@ describe("bad-input catalogue (CLI → xlsx adapter → core)", () => {
     expect(ro.code).toBe(1);
     expect(ro.json?.files[0].error?.code).toBe("write-failed");
     expect(ro.err).toContain("元のファイルは変更していません");
-    const fsp = fs.promises;
-    const spy = jest.spyOn(fsp, "writeFile").mockRejectedValue(Object.assign(new Error("no space"), { code: "ENOSPC" }));
+    // The disk fills while the temporary file is written (fault injected at that step of the save).
+    saveHooks.step = (step) => {
+      if (step === "tmp-written") throw Object.assign(new Error("no space"), { code: "ENOSPC" });
+    };
     const full = await check(seed, "--in-place");
-    spy.mockRestore();
+    saveHooks.step = undefined;
     expect(full.json?.files[0].error?.message).toContain("ディスクの空きが足りません");
     expect(createHash("sha256").update(fs.readFileSync(seed)).digest("hex")).toBe(createHash("sha256").update(fs.readFileSync(fixture("seed-jinji-zaisei-r2.libreoffice.xlsx"))).digest("hex"));
     expect(fs.readdirSync(dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);

@@ -75,7 +75,7 @@ describe("shinchoku check", () => {
     fs.writeFileSync(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
     const r = await run("check", xls, "--format", "json");
     expect(r.code).toBe(2);
-    expect(r.err).toContain(".xlsx で保存し直してください");
+    expect(r.err).toContain("ファイルが壊れているため読めません");
     expect(r.err).not.toMatch(/at .*\.js/);
     const corrupt = path.join(tmp, "c.xlsx");
     fs.writeFileSync(corrupt, "PK\u0003\u0004garbage");

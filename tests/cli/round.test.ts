@@ -45,10 +45,10 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("inputs", () => {
-  it("recurses folders for .xlsx/.xlsm, skipping lock and hidden files, counting a file once", async () => {
+  it("recurses folders for .xlsx/.xlsm/.xls/.ods, skipping lock and hidden files, counting a file once", async () => {
     const { files } = await expandInputs([round, path.join(round, "人事・財政部会.xlsx")]);
     const names = files.map((f) => path.relative(round, f)).sort();
-    expect(names).toEqual(["xss.xlsx", "メモだけ.xlsx", "人事・財政部会.xlsx", "二枚.xlsx", "名前だけ.xlsx", "壊れた.xlsx", path.join("sub", "こども・教育部会.xlsx")].sort());
+    expect(names).toEqual(["xss.xlsx", "メモだけ.xlsx", "人事・財政部会.xlsx", "二枚.xlsx", "名前だけ.xlsx", "壊れた.xlsx", "古い.xls", path.join("sub", "こども・教育部会.xlsx")].sort());
   });
   it("expands glob patterns", async () => {
     const { files } = await expandInputs([`${round}/**/*部会.xlsx`]);
@@ -68,7 +68,7 @@ describe("shinchoku report", () => {
     expect(result.code).toBe(1);
     const json = JSON.parse(result.out);
     const byName = Object.fromEntries(json.files.map((f: { file: string; error: { code: string } | null }) => [path.basename(f.file), f.error?.code ?? null]));
-    expect(byName).toMatchObject({ "壊れた.xlsx": "corrupt", "名前だけ.xlsx": "corrupt", "古い.xls": "xls-format", "メモだけ.xlsx": "not-a-progress-workbook", "人事・財政部会.xlsx": null, "二枚.xlsx": null });
+    expect(byName).toMatchObject({ "壊れた.xlsx": "corrupt", "名前だけ.xlsx": "corrupt", "古い.xls": "corrupt", "メモだけ.xlsx": "not-a-progress-workbook", "人事・財政部会.xlsx": null, "二枚.xlsx": null });
     const two = json.files.find((f: { file: string }) => f.file.endsWith("二枚.xlsx"));
     expect(two.sheets.map((s: { sheet: string; items: unknown[] }) => [s.sheet, s.items.length])).toEqual([["前半", 3], ["後半", 2]]);
   });

@@ -1,7 +1,6 @@
-/** The WorkbookPort over an in-browser ExcelJS workbook (the preview page; no Office.js). */
-import type ExcelJS from "exceljs";
+/** The WorkbookPort over a workbook file's bytes in the browser (the preview page; no Office.js). */
 import { type CheckRequest, type CheckResult, type ConfigInput, finalizeWorkbook, GATEWAY_MESSAGES, judge, plan, resolveConfig, type WorkbookPort, type WritePlan } from "../core";
-import { applyRun, progressCandidates, readRecord, readSheet, undoLastRun } from "../xlsx";
+import { patchWorkbook, readWorkbook, undoWorkbook, type WorkbookRead } from "../xlsx";
 
 export class PortError extends Error {
   constructor(
@@ -12,29 +11,44 @@ export class PortError extends Error {
   }
 }
 
-export class ExcelJsWorkbookPort implements WorkbookPort {
+/** Holds the current bytes: each write is a patch of the file, exactly as the CLI writes it. */
+export class FileWorkbookPort implements WorkbookPort {
   private settings: ConfigInput = {};
+  private current: WorkbookRead;
   constructor(
-    readonly workbook: ExcelJS.Workbook,
+    private data: Uint8Array,
     readonly fileName: string,
     private active: () => string,
     private onSelect: (sheet: string, cell: string) => void,
-  ) {}
+  ) {
+    this.current = readWorkbook(data, fileName, { fills: true });
+  }
+
+  get bytes(): Uint8Array {
+    return this.data;
+  }
+  get book(): WorkbookRead {
+    return this.current;
+  }
+
+  private reload(bytes: Uint8Array): void {
+    this.data = bytes;
+    this.current = readWorkbook(bytes, this.fileName, { fills: true });
+  }
 
   async listSheets(): Promise<string[]> {
-    return progressCandidates(this.workbook).filter((ws) => ws.state === "visible").map((ws) => ws.name);
+    return this.current.listing.filter((s) => s.state === "visible" && s.worksheet).map((s) => s.name);
   }
   async activeSheet(): Promise<string> {
     return this.active();
   }
   async check(request: CheckRequest): Promise<CheckResult> {
     const config = resolveConfig(request.settings);
-    const record = readRecord(this.workbook);
-    const sheets = request.sheet === "*" ? await this.listSheets() : [request.sheet];
-    const inputs = sheets.map((name) => {
-      const ws = this.workbook.getWorksheet(name);
-      if (!ws) throw new PortError("sheet-missing", GATEWAY_MESSAGES.ja["sheet-missing"]);
-      return readSheet(ws, this.fileName, record?.sheets[name]?.written);
+    const names = request.sheet === "*" ? await this.listSheets() : [request.sheet];
+    const inputs = names.map((name) => {
+      const input = this.current.sheets.find((s) => s.sheetName === name);
+      if (!input) throw new PortError("sheet-missing", GATEWAY_MESSAGES.ja["sheet-missing"]);
+      return input;
     });
     let reports = inputs.map((i) => judge(i, config, { requested: request.sheet !== "*" }));
     if (request.sheet === "*") reports = finalizeWorkbook(reports);
@@ -46,11 +60,14 @@ export class ExcelJsWorkbookPort implements WorkbookPort {
       if (!p.ok) throw new PortError(p.error.code, p.error.message);
       plans.push(p.plan);
     });
-    if (plans.length > 0) applyRun(this.workbook, plans);
+    if (plans.length > 0) this.reload(patchWorkbook(this.data, this.fileName, plans));
     return { reports, written: plans.length > 0 };
   }
   async undoLast(): Promise<boolean> {
-    return undoLastRun(this.workbook);
+    const restored = undoWorkbook(this.data, this.fileName);
+    if (!restored) return false;
+    this.reload(restored);
+    return true;
   }
   async select(sheet: string, cell: string): Promise<void> {
     this.onSelect(sheet, cell);

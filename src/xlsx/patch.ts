@@ -1,0 +1,280 @@
+/**
+ * Writes the core's WritePlans into a workbook package by changing only what Shinchoku owns:
+ * its cells, their `<col>` widths and its list validation in each judged sheet; records appended
+ * to `xl/styles.xml`; and its record sheet `_shinchoku` (with the workbook entry, relationship
+ * and content type that naming it requires). Every other zip entry is copied byte for byte, the
+ * workbook's content type (macro-enabled or not) is untouched. Undo is the same patch in reverse.
+ * Runs in Node and in the browser.
+ */
+import { a1, emptyRecord, encodeRecord, RECORD_SHEET, type CellSnapshot, type ShinchokuRecord, STATUS_LABELS, type UndoSheet, type WritePlan, type WrittenValue } from "../core";
+import { fileError, FileError } from "./format";
+import { openPackage, type OoxmlPackage, PackageError, readSharedStrings, readStyleInfo, relsPartOf } from "./package";
+import { readRecordOf } from "./record";
+import { cellXml, SheetDoc, styleOf } from "./sheet-doc";
+import { type LookChange, StyleBook } from "./styles";
+import { attrs, escapeXml } from "./xml";
+import { detectFormat } from "./format";
+import { entryText, rewriteZip, textBytes, ZipError } from "./zip";
+import { scanCellValue } from "./read";
+
+/** The file path's extra undo detail: the exact XML it replaced, so undo restores it to the byte. */
+export interface FileUndoSheet extends UndoSheet {
+  cellXml?: Record<string, string | null>;
+  colAttrs?: Record<string, string | null>;
+  validations?: string | null;
+  dimension?: string | null;
+}
+
+const STATUS_LIST = `"${Object.values(STATUS_LABELS.ja).join(",")}"`;
+const VALIDATION_TITLE = "Shinchoku";
+const VALIDATION_ERROR = "達成・概ね達成・未達成・判定不能・未入力 のいずれかを選んでください。";
+const isOurRule = (xml: string): boolean => xml.includes(`errorTitle="${VALIDATION_TITLE}"`) && xml.includes(escapeXml(STATUS_LIST));
+
+function validationRule(prefix: string, range: string): string {
+  const p = prefix;
+  return `<${p}dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="${VALIDATION_TITLE}" error="${escapeXml(VALIDATION_ERROR)}" sqref="${range}"><${p}formula1>${escapeXml(STATUS_LIST)}</${p}formula1></${p}dataValidation>`;
+}
+
+const WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const STYLES_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+const REL_WORKSHEET = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+const REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+
+function openForWrite(bytes: Uint8Array, fileName: string): OoxmlPackage {
+  const detected = detectFormat(bytes, fileName);
+  if (detected.format === "xls" || detected.format === "ods") throw fileError("read-only-format", fileName);
+  try {
+    return openPackage(detected.zip!);
+  } catch (e) {
+    if (e instanceof PackageError || e instanceof ZipError) throw fileError("corrupt", fileName, e.message);
+    throw e;
+  }
+}
+
+/** The package being changed: parts replaced so far, in one place. */
+class Patch {
+  readonly replace = new Map<string, Uint8Array | null>();
+  readonly styles: StyleBook;
+  private readonly shared: () => string[];
+  private strings: string[] | null = null;
+  private docs = new Map<string, SheetDoc>();
+
+  constructor(readonly pkg: OoxmlPackage) {
+    this.styles = new StyleBook(pkg.stylesPart ? entryText(pkg.zip, pkg.stylesPart) : null);
+    this.shared = () => (this.strings ??= readSharedStrings(pkg));
+  }
+
+  sheetDoc(name: string): { doc: SheetDoc; part: string } | null {
+    const entry = this.pkg.sheets.find((s) => s.name === name && s.part !== null);
+    if (!entry?.part) return null;
+    let doc = this.docs.get(entry.part);
+    if (!doc) {
+      doc = new SheetDoc(entryText(this.pkg.zip, entry.part) ?? "");
+      this.docs.set(entry.part, doc);
+    }
+    return { doc, part: entry.part };
+  }
+
+  plainValue(xml: string | null): WrittenValue {
+    if (!xml) return null;
+    const formats = readStyleInfoCached(this.pkg).formats;
+    const c = scanCellValue(xml, this.shared, formats, this.pkg.date1904);
+    if (c.kind === "empty") return null;
+    if (typeof c.value === "boolean") return c.text;
+    return c.value as string | number;
+  }
+
+  /** Writes the record sheet (creating it and its workbook entry when absent), or removes it (null). */
+  putRecord(record: ShinchokuRecord | null): void {
+    const pkg = this.pkg;
+    const existing = pkg.sheets.find((s) => s.name === RECORD_SHEET);
+    if (record === null) {
+      if (!existing) return;
+      removeSheet(this, existing.rid, existing.part);
+      return;
+    }
+    const chunks = encodeRecord(record);
+    const rows = chunks.map((c, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(c)}</t></is></c></row>`).join("");
+    const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+    if (existing?.part) {
+      this.replace.set(existing.part, textBytes(xml));
+      return;
+    }
+    addSheet(this, RECORD_SHEET, textBytes(xml));
+  }
+
+  finish(): Uint8Array {
+    for (const [part, doc] of this.docs) this.replace.set(part, textBytes(doc.serialize()));
+    const styles = this.styles.serialize();
+    if (styles !== null) {
+      if (this.pkg.stylesPart) this.replace.set(this.pkg.stylesPart, textBytes(styles));
+      else addPart(this, "xl/styles.xml", textBytes(styles), STYLES_CT, REL_STYLES);
+    }
+    return rewriteZip(this.pkg.zip, this.replace);
+  }
+}
+
+const styleCache = new WeakMap<OoxmlPackage, ReturnType<typeof readStyleInfo>>();
+function readStyleInfoCached(pkg: OoxmlPackage) {
+  let s = styleCache.get(pkg);
+  if (!s) styleCache.set(pkg, (s = readStyleInfo(pkg)));
+  return s;
+}
+
+function currentText(p: Patch, part: string): string {
+  const replaced = p.replace.get(part);
+  if (replaced) return new TextDecoder().decode(replaced);
+  return entryText(p.pkg.zip, part) ?? "";
+}
+
+function addPart(p: Patch, part: string, data: Uint8Array, contentType: string, relType: string): string {
+  p.replace.set(part, data);
+  const ct = currentText(p, "[Content_Types].xml").replace(/<\/Types>\s*$/, `<Override PartName="/${part}" ContentType="${contentType}"/></Types>`);
+  p.replace.set("[Content_Types].xml", textBytes(ct));
+  const relsPart = p.pkg.workbookRelsPart;
+  const rels = currentText(p, relsPart) || '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+  const ids = new Set([...rels.matchAll(/\bId="([^"]+)"/g)].map((m) => m[1]));
+  let n = ids.size + 1;
+  while (ids.has(`rId${n}`)) n++;
+  const rid = `rId${n}`;
+  const wbDir = p.pkg.workbookPart.slice(0, p.pkg.workbookPart.lastIndexOf("/") + 1);
+  const target = part.startsWith(wbDir) ? part.slice(wbDir.length) : `/${part}`;
+  p.replace.set(relsPart, textBytes(rels.replace(/<\/Relationships>\s*$/, `<Relationship Id="${rid}" Type="${relType}" Target="${target}"/></Relationships>`)));
+  return rid;
+}
+
+function addSheet(p: Patch, name: string, data: Uint8Array): void {
+  const dir = p.pkg.workbookPart.slice(0, p.pkg.workbookPart.lastIndexOf("/") + 1);
+  let n = 1;
+  while (p.pkg.zip.byName.has(`${dir}worksheets/sheet${n}.xml`) || p.replace.has(`${dir}worksheets/sheet${n}.xml`)) n++;
+  const part = `${dir}worksheets/sheet${n}.xml`;
+  const rid = addPart(p, part, data, WORKSHEET_CT, REL_WORKSHEET);
+  const wb = currentText(p, p.pkg.workbookPart);
+  const prefix = /<([\w.-]+:)?workbook\b/.exec(wb)?.[1] ?? "";
+  const relNs = /xmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(wb)?.[1];
+  const ids = p.pkg.sheets.map((s) => s.sheetId);
+  const sheetId = Math.max(0, ...ids) + 1;
+  const idAttr = relNs ? `${relNs}:id="${rid}"` : `r:id="${rid}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`;
+  const entry = `<${prefix}sheet name="${name}" sheetId="${sheetId}" state="veryHidden" ${idAttr}/>`;
+  const close = new RegExp(`</${prefix}sheets>`);
+  p.replace.set(p.pkg.workbookPart, textBytes(wb.replace(close, `${entry}</${prefix}sheets>`)));
+}
+
+function removeSheet(p: Patch, rid: string, part: string | null): void {
+  const wb = currentText(p, p.pkg.workbookPart);
+  const entryRe = new RegExp(`<(?:[\\w.-]+:)?sheet\\b[^>]*\\bname="${RECORD_SHEET}"[^>]*/>`);
+  p.replace.set(p.pkg.workbookPart, textBytes(wb.replace(entryRe, "")));
+  const rels = currentText(p, p.pkg.workbookRelsPart);
+  p.replace.set(p.pkg.workbookRelsPart, textBytes(rels.replace(new RegExp(`<Relationship\\b[^>]*\\bId="${rid}"[^>]*/>`), "")));
+  if (part) {
+    p.replace.set(part, null);
+    const rp = relsPartOf(part);
+    if (p.pkg.zip.byName.has(rp)) p.replace.set(rp, null);
+    const ct = currentText(p, "[Content_Types].xml");
+    p.replace.set("[Content_Types].xml", textBytes(ct.replace(new RegExp(`<Override\\b[^>]*PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`), "")));
+  }
+}
+
+/** The base format of a cell position: its own, else its row's, else its column's. */
+function baseStyle(doc: SheetDoc, row: number, col: number): number {
+  const c = doc.cell(row, col);
+  if (c.xml !== null) return c.style;
+  return c.style || doc.columnStyle(col);
+}
+
+/** Applies several sheets' plans as one run, with the ownership and undo record. */
+export function patchWorkbook(bytes: Uint8Array, fileName: string, plans: WritePlan[], at: Date = new Date()): Uint8Array {
+  const pkg = openForWrite(bytes, fileName);
+  const p = new Patch(pkg);
+  const record = readRecordOf(pkg) ?? emptyRecord();
+  const undo: FileUndoSheet[] = [];
+  for (const plan of plans) {
+    const found = p.sheetDoc(plan.sheet);
+    if (!found) continue;
+    const { doc } = found;
+    const snapshot: CellSnapshot[] = [];
+    const xmlBefore: Record<string, string | null> = {};
+    for (const c of plan.cells) {
+      const cur = doc.cell(c.row, c.col);
+      const look = p.styles.look(cur.xml !== null ? cur.style : baseStyle(doc, c.row, c.col));
+      snapshot.push({ address: c.address, value: p.plainValue(cur.xml), fill: look.fill, numFmt: look.numFmt, bold: look.bold, wrap: look.wrap });
+      xmlBefore[c.address] = cur.xml;
+    }
+    const colAttrs: Record<string, string | null> = {};
+    const widths = plan.columns.map((c) => {
+      colAttrs[String(c.col)] = doc.colAttrs(c.col);
+      return { col: c.col, width: doc.colWidth(c.col) };
+    });
+    const validations = doc.validationsXml();
+    const dimension = doc.dimension();
+    for (const c of plan.cells) {
+      const change: LookChange = { fill: c.fill };
+      if (c.numFmt) change.numFmt = c.numFmt;
+      if (c.bold) change.bold = true;
+      if (c.wrap) change.wrap = true;
+      const style = p.styles.derive(baseStyle(doc, c.row, c.col), change);
+      doc.setCell(c.row, c.col, cellXml(doc.prefix, c.address, style, c.value));
+      doc.coverInDimension(c.row, c.col);
+    }
+    for (const c of plan.columns) doc.setColWidth(c.col, c.width);
+    let validationRange: string | null = null;
+    if (plan.statusRange) {
+      const { col, firstRow, lastRow } = plan.statusRange;
+      validationRange = `${a1(firstRow, col)}:${a1(lastRow, col)}`;
+      doc.putOwnValidation(validationRule(doc.prefix, validationRange), isOurRule);
+    }
+    undo.push({ sheet: plan.sheet, cells: snapshot, widths, written: record.sheets[plan.sheet]?.written ?? null, validationRange, cellXml: xmlBefore, colAttrs, validations, dimension });
+    record.sheets[plan.sheet] = { written: plan.written };
+  }
+  record.lastRun = { at: at.toISOString(), undo };
+  p.putRecord(record);
+  return p.finish();
+}
+
+/** Restores the cells of the last run exactly. Null when there is nothing to undo. */
+export function undoWorkbook(bytes: Uint8Array, fileName: string): Uint8Array | null {
+  const pkg = openForWrite(bytes, fileName);
+  const record = readRecordOf(pkg);
+  if (!record?.lastRun) return null;
+  const p = new Patch(pkg);
+  for (const u of record.lastRun.undo as FileUndoSheet[]) {
+    const found = p.sheetDoc(u.sheet);
+    if (!found) continue;
+    const { doc } = found;
+    for (const s of u.cells) {
+      const pos = parseAddress(s.address);
+      if (!pos) continue;
+      const exact = u.cellXml?.[s.address];
+      if (exact !== undefined) {
+        doc.setCell(pos.row, pos.col, exact);
+        continue;
+      }
+      // A record written by the add-in: restore the value and the look it had.
+      const cur = doc.cell(pos.row, pos.col);
+      const base = cur.xml !== null ? styleOf(cur.xml) : baseStyle(doc, pos.row, pos.col);
+      const style = p.styles.derive(base, { fill: s.fill, numFmt: s.numFmt, bold: Boolean(s.bold), wrap: Boolean(s.wrap) });
+      doc.setCell(pos.row, pos.col, cellXml(doc.prefix, s.address, style, s.value));
+    }
+    if (u.colAttrs) for (const [col, a] of Object.entries(u.colAttrs)) doc.setColAttrs(Number(col), a);
+    else for (const w of u.widths) w.width === null ? doc.setColAttrs(w.col, null) : doc.setColWidth(w.col, w.width);
+    if (u.validations !== undefined) doc.setValidationsXml(u.validations);
+    else if (u.validationRange) doc.putOwnValidation(null, isOurRule);
+    if (u.dimension !== undefined) doc.setDimension(u.dimension);
+    if (u.written) record.sheets[u.sheet] = { written: u.written };
+    else delete record.sheets[u.sheet];
+  }
+  record.lastRun = null;
+  const empty = Object.keys(record.sheets).length === 0 && !record.summarySheet;
+  p.putRecord(empty ? null : record);
+  return p.finish();
+}
+
+function parseAddress(address: string): { row: number; col: number } | null {
+  const m = /^([A-Z]+)(\d+)$/.exec(address);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
+export { FileError, attrs };
