@@ -13,27 +13,66 @@ export function outcomeText(statuses: Parameters<typeof countStatuses>[0], error
   return errors > 0 ? `${head}（入力の不備 ${errors}件: 作業ウィンドウの「チェック結果」で確認できます）` : head;
 }
 
-function showDialog(message: string): void {
-  try {
-    const url = new URL("dialog.html", window.location.href);
-    url.searchParams.set("m", message);
-    Office.context.ui.displayDialogAsync(url.toString(), { height: 25, width: 30, displayInIframe: true }, (r) => {
-      if (r.status !== Office.AsyncResultStatus.Succeeded) console.error("Shinchoku: dialog failed", r.error);
-    });
-  } catch (e) {
-    // Telling the outcome must never stop the command from completing.
-    console.error("Shinchoku: cannot show the outcome", e);
-  }
+/**
+ * How long the outcome stays up when the user neither closes it nor answers. A function
+ * command's runtime ends when event.completed() is called (and Office ends it anyway after
+ * about five minutes), closing a dialog it opened; so the command completes when the dialog
+ * is closed, and at the latest after this time — well under that limit.
+ */
+export const DIALOG_TIMEOUT_MS = 120_000;
+
+/** Dialog errors (12002 page not found, 12003 not https, 12006 closed by the user …) all end the wait. */
+export function showDialog(message: string, timeoutMs = DIALOG_TIMEOUT_MS): Promise<void> {
+  return new Promise((resolve) => {
+    let dialog: Office.Dialog | null = null;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      try {
+        dialog?.close();
+      } catch {
+        // already closed by the user
+      }
+      resolve();
+    };
+    const timer = setTimeout(finish, timeoutMs);
+    try {
+      const url = new URL("dialog.html", window.location.href);
+      url.searchParams.set("m", message);
+      Office.context.ui.displayDialogAsync(url.toString(), { height: 25, width: 30, displayInIframe: true }, (r) => {
+        if (r.status !== Office.AsyncResultStatus.Succeeded) {
+          console.error("Shinchoku: dialog failed", r.error);
+          finish();
+          return;
+        }
+        dialog = r.value;
+        // The dialog's 閉じる button sends a message; closing it with its X raises 12006.
+        dialog.addEventHandler(Office.EventType.DialogMessageReceived, finish);
+        dialog.addEventHandler(Office.EventType.DialogEventReceived, finish);
+      });
+    } catch (e) {
+      // Telling the outcome must never stop the command from completing.
+      console.error("Shinchoku: cannot show the outcome", e);
+      finish();
+    }
+  });
 }
 
 export async function judgeActiveSheet(event: Office.AddinCommands.Event): Promise<void> {
+  let message: string;
   try {
     const config = resolveConfig(readSettings(Office.context.document.settings));
-    const out = await Excel.run((ctx) => checkSheet(assertRealContext(ctx), { config, write: true }));
+    // delayForCellEdit: a user typing in a cell delays the batch instead of failing it.
+    const out = await Excel.run({ delayForCellEdit: true }, (ctx) => checkSheet(assertRealContext(ctx), { config, write: true }));
     const errors = out.report.issues.filter((i) => i.severity === "error").length;
-    showDialog(out.report.recognized ? outcomeText(out.report.items, errors) : GATEWAY_MESSAGES.ja["not-a-progress-sheet"]);
+    message = out.report.recognized ? outcomeText(out.report.items, errors) : GATEWAY_MESSAGES.ja["not-a-progress-sheet"];
   } catch (e) {
-    showDialog(toShinchokuError(e).message);
+    message = toShinchokuError(e).message;
+  }
+  try {
+    await showDialog(message);
   } finally {
     event.completed();
   }

@@ -40,6 +40,7 @@ export interface XWorksheet extends Pick<Excel.Worksheet, "name" | "visibility" 
 export interface XWorksheetCollection extends XLoadable {
   items: XWorksheet[];
   getActiveWorksheet(): XWorksheet;
+  getItem(key: string): XWorksheet;
   getItemOrNullObject(key: string): XWorksheet;
   add(name?: string): XWorksheet;
 }
@@ -63,6 +64,7 @@ export type MethodChecks = [
   Assert<Fits<Excel.Worksheet["getRangeByIndexes"], (a: number, b: number, c: number, d: number) => Excel.Range>>,
   Assert<Fits<Excel.Worksheet["getUsedRangeOrNullObject"], (valuesOnly?: boolean) => Excel.Range>>,
   Assert<Fits<Excel.Worksheet["getRange"], (address?: string) => Excel.Range>>,
+  Assert<Fits<Excel.WorksheetCollection["getItem"], (key: string) => Excel.Worksheet>>,
   Assert<Fits<Excel.WorksheetCollection["getItemOrNullObject"], (key: string) => Excel.Worksheet>>,
   Assert<Fits<Excel.WorksheetCollection["getActiveWorksheet"], () => Excel.Worksheet>>,
   Assert<Fits<Excel.WorksheetCollection["add"], (name?: string) => Excel.Worksheet>>,

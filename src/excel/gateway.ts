@@ -1,8 +1,10 @@
 /**
  * The gateway between Office.js and the core. Every function takes the request context, so it
- * runs against Excel or against the test fake. One check of one sheet costs at most three
- * context.sync() calls (read, verify, write) up to the payload limit; beyond it, reads and
- * writes go in row blocks, each retried at half size when Excel rejects it as too large.
+ * runs against Excel or against the test fake. One check of one sheet costs three
+ * context.sync() calls (read, verify, write) up to the payload limit, and one more to read the
+ * record when the workbook has one (an OrNullObject is only used after a sync showed it
+ * exists); beyond the limit, reads and writes go in row blocks, each retried at half size when
+ * Excel rejects it as too large.
  */
 import {
   a1,
@@ -13,6 +15,7 @@ import {
   emptyRecord,
   encodeRecord,
   judge,
+  numberCell,
   parseA1,
   plan as makePlan,
   RECORD_CHUNK,
@@ -27,14 +30,18 @@ import {
   type WrittenValue,
 } from "../core";
 import type { XContext, XRange, XWorksheet } from "./api";
-import { officeColor, officeRows } from "./cells";
+import { charsToPoints, officeColor, officeRows, pointsToChars, utf8Bytes } from "./cells";
 import { GATEWAY_MESSAGES, officeErrorCode, PAYLOAD_CODES, ShinchokuError, toShinchokuError } from "./errors";
 
 /** Excel on the web caps a request or response at 5 MB; aim well below it. */
 export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
-/** Column width unit: Office.js measures in points, the plan in characters. */
-const POINTS_PER_CHAR = 7;
 export const SUMMARY_SHEET = "判定集計";
+/**
+ * The text number format. Range.values: "If the returned value starts with a plus ("+"), minus
+ * ("-"), or equal sign ("="), Excel interprets this value as a formula", and ISO-shaped strings
+ * become dates; a cell formatted as text keeps what is written as it is.
+ */
+const TEXT_FORMAT = "@";
 
 export interface CheckOptions {
   config: Config;
@@ -47,7 +54,20 @@ export interface CheckOptions {
   runAt?: string;
   /** Bytes one request or response may carry; default PAYLOAD_BUDGET (tests use less). */
   payloadBudget?: number;
+  /** An all-sheets run: the record is read once and written once, by finishRun(). */
+  run?: RunRecord;
 }
+
+/** The record shared by the sheets of one all-sheets run (startRun → checkSheet… → finishRun). */
+export interface RunRecord {
+  loaded: boolean;
+  record: ShinchokuRecord | null;
+  exists: boolean;
+  /** A sheet (or the summary) was written: the record must be written at the end. */
+  changed: boolean;
+}
+
+export const startRun = (): RunRecord => ({ loaded: false, record: null, exists: false, changed: false });
 
 export interface CheckOutcome {
   report: SheetReport;
@@ -64,29 +84,65 @@ interface Dims {
 
 const isPayloadError = (e: unknown): boolean => PAYLOAD_CODES.has(officeErrorCode(e) ?? "");
 
-function sheetOf(ctx: XContext, name: string | undefined): XWorksheet {
-  return name === undefined ? ctx.workbook.worksheets.getActiveWorksheet() : ctx.workbook.worksheets.getItemOrNullObject(name);
+function decodeChunks(values: unknown[][]): ShinchokuRecord | null {
+  const chunks = values.map((r) => r[0]).filter((v): v is string => typeof v === "string" && v !== "");
+  return chunks.length > 0 ? decodeRecord(chunks) : null;
 }
 
-function readRecordValues(recUsed: XRange): ShinchokuRecord | null {
-  if (recUsed.isNullObject) return null;
-  const chunks = (recUsed.values as unknown[][]).map((r) => r[0]).filter((v): v is string => typeof v === "string" && v !== "");
-  return chunks.length > 0 ? decodeRecord(chunks) : null;
+/** Queues the record sheet's existence check: nothing is chained on it before a sync shows it exists. */
+function queueRecordProbe(ctx: XContext): XWorksheet {
+  const rec = ctx.workbook.worksheets.getItemOrNullObject(RECORD_SHEET);
+  rec.load("isNullObject");
+  return rec;
+}
+
+/** Reads the record's chunks from a record sheet a sync has shown to exist: whole, or in row blocks over the budget. */
+async function readRecordChunks(ctx: XContext, rec: XWorksheet, budget: number): Promise<ShinchokuRecord | null> {
+  const used = rec.getUsedRangeOrNullObject(true);
+  used.load("isNullObject,values");
+  try {
+    await ctx.sync();
+    return used.isNullObject ? null : decodeChunks(used.values as unknown[][]);
+  } catch (e) {
+    if (!isPayloadError(e)) throw e;
+  }
+  const sized = rec.getUsedRangeOrNullObject(true);
+  sized.load("isNullObject,rowIndex,rowCount");
+  await ctx.sync();
+  if (sized.isNullObject) return null;
+  // A chunk is at most RECORD_CHUNK characters, 3 bytes each in UTF-8.
+  const perBlock = Math.max(1, Math.floor(budget / (RECORD_CHUNK * 3 + 64)));
+  const { values } = await readInBlocks(ctx, rec, { rowIndex: sized.rowIndex, columnIndex: 0, rowCount: sized.rowCount, columnCount: 1 }, ["values"], perBlock, budget);
+  return decodeChunks(values);
+}
+
+/** Reads the record (two syncs when it exists: existence, then chunks). */
+async function readRecord(ctx: XContext, budget: number): Promise<{ record: ShinchokuRecord | null; exists: boolean }> {
+  const rec = queueRecordProbe(ctx);
+  await ctx.sync();
+  if (rec.isNullObject) return { record: null, exists: false };
+  return { record: await readRecordChunks(ctx, rec, budget), exists: true };
+}
+
+type ReadProp = "values" | "valueTypes" | "numberFormat";
+interface Block {
+  values: unknown[][];
+  valueTypes: string[][];
+  numberFormat: unknown[][];
 }
 
 /**
  * Reads a rectangle in row blocks (one sync each), halving a block that Excel rejects as too
- * large and sizing the next block from the bytes the last one took.
+ * large and sizing the next block from the UTF-8 bytes the last one took.
  */
-export async function readInBlocks(ctx: XContext, ws: XWorksheet, d: Dims, props = "values,valueTypes", firstBlock = 2000, budget = PAYLOAD_BUDGET): Promise<{ values: unknown[][]; valueTypes: string[][] }> {
-  const values: unknown[][] = [];
-  const valueTypes: string[][] = [];
+export async function readInBlocks(ctx: XContext, ws: XWorksheet, d: Dims, props: ReadProp[] = ["values", "valueTypes", "numberFormat"], firstBlock = 2000, budget = PAYLOAD_BUDGET): Promise<Block> {
+  const out: Block = { values: [], valueTypes: [], numberFormat: [] };
   let block = Math.max(1, firstBlock);
   let r = 0;
   while (r < d.rowCount) {
     const n = Math.min(block, d.rowCount - r);
     const range = ws.getRangeByIndexes(d.rowIndex + r, d.columnIndex, n, d.columnCount);
-    range.load(props);
+    range.load(props.join(","));
     try {
       await ctx.sync();
     } catch (e) {
@@ -96,14 +152,16 @@ export async function readInBlocks(ctx: XContext, ws: XWorksheet, d: Dims, props
       }
       throw e;
     }
-    const v = range.values as unknown[][];
-    values.push(...v);
-    if (props.includes("valueTypes")) valueTypes.push(...(range.valueTypes as string[][]));
-    const bytes = JSON.stringify(v).length * 2;
+    let bytes = 0;
+    for (const p of props) {
+      const got = range[p] as unknown[][];
+      (out[p] as unknown[][]).push(...got);
+      bytes += utf8Bytes(JSON.stringify(got));
+    }
     block = Math.max(1, Math.floor((n * budget) / Math.max(1, bytes)));
     r += n;
   }
-  return { values, valueTypes };
+  return out;
 }
 
 interface ReadResult {
@@ -115,39 +173,52 @@ interface ReadResult {
   protected: boolean;
 }
 
-/** Queues the loads of the first read: the sheet, its protection, its used range (with or without values), the record. */
-function queueFirstRead(ctx: XContext, sheetName: string | undefined, withValues: boolean) {
-  const ws = sheetOf(ctx, sheetName);
-  ws.load("name,isNullObject");
+const CELL_PROPS = "values,valueTypes,numberFormat";
+
+/**
+ * Queues the loads of the first read: the sheet (getItem: a missing one fails the sync with
+ * ItemNotFound), its protection, its used range (with or without the cells), and the record
+ * sheet's existence.
+ */
+function queueFirstRead(ctx: XContext, sheetName: string | undefined, withValues: boolean, probeRecord: boolean) {
+  const ws = sheetName === undefined ? ctx.workbook.worksheets.getActiveWorksheet() : ctx.workbook.worksheets.getItem(sheetName);
+  ws.load("name");
   ws.protection.load("protected");
   const used = ws.getUsedRangeOrNullObject(true);
-  used.load(`isNullObject,rowIndex,columnIndex,rowCount,columnCount${withValues ? ",values,valueTypes" : ""}`);
-  const rec = ctx.workbook.worksheets.getItemOrNullObject(RECORD_SHEET);
-  rec.load("isNullObject");
-  const recUsed = rec.getUsedRangeOrNullObject(true);
-  recUsed.load("isNullObject,values");
-  return { ws, used, rec, recUsed };
+  used.load(`isNullObject,rowIndex,columnIndex,rowCount,columnCount${withValues ? `,${CELL_PROPS}` : ""}`);
+  const rec = probeRecord ? queueRecordProbe(ctx) : null;
+  return { ws, used, rec };
 }
 
-/** Sync 1 (and more only beyond the payload limit): the used range, the record, protection. */
-export async function readSheet(ctx: XContext, sheetName: string | undefined, budget = PAYLOAD_BUDGET): Promise<ReadResult> {
-  const first = queueFirstRead(ctx, sheetName, true);
+/** Sync 1 (the sheet, its values and number formats, protection, whether a record exists); sync 2 the record if any; more only beyond the payload limit. */
+export async function readSheet(ctx: XContext, sheetName: string | undefined, budget = PAYLOAD_BUDGET, run?: RunRecord): Promise<ReadResult> {
+  const probe = !run?.loaded;
+  let first = queueFirstRead(ctx, sheetName, true, probe);
+  let chunked = false;
   try {
     await ctx.sync();
-    return await finishRead(ctx, first.ws, first.used, first.rec, first.recUsed, false, budget);
   } catch (e) {
     if (!isPayloadError(e)) throw e;
+    // The whole used range did not fit in one response: read its size, then row blocks.
+    first = queueFirstRead(ctx, sheetName, false, probe);
+    await ctx.sync();
+    chunked = true;
   }
-  // The whole used range did not fit in one response: read its size, then row blocks.
-  const sized = queueFirstRead(ctx, sheetName, false);
-  await ctx.sync();
-  return finishRead(ctx, sized.ws, sized.used, sized.rec, sized.recUsed, true, budget);
+  let record: ShinchokuRecord | null;
+  let recordExists: boolean;
+  if (run?.loaded) {
+    record = run.record;
+    recordExists = run.exists;
+  } else {
+    recordExists = first.rec !== null && !first.rec.isNullObject;
+    record = recordExists && first.rec ? await readRecordChunks(ctx, first.rec, budget) : null;
+    if (run) Object.assign(run, { loaded: true, record, exists: recordExists });
+  }
+  return finishRead(ctx, first.ws, first.used, record, recordExists, chunked, budget);
 }
 
-async function finishRead(ctx: XContext, ws: XWorksheet, used: XRange, rec: XWorksheet, recUsed: XRange, chunked: boolean, budget: number): Promise<ReadResult> {
-  if (ws.isNullObject) throw new ShinchokuError("sheet-missing", GATEWAY_MESSAGES.ja["sheet-missing"]);
-  const record = readRecordValues(recUsed);
-  const base = { ws, record, recordExists: !rec.isNullObject, protected: ws.protection.protected };
+async function finishRead(ctx: XContext, ws: XWorksheet, used: XRange, record: ShinchokuRecord | null, recordExists: boolean, chunked: boolean, budget: number): Promise<ReadResult> {
+  const base = { ws, record, recordExists, protected: ws.protection.protected };
   if (used.isNullObject) {
     return { ...base, dims: null, input: { sheetName: ws.name, cells: [], origin: { row: 0, col: 0 }, written: record?.sheets[ws.name]?.written } };
   }
@@ -155,10 +226,10 @@ async function finishRead(ctx: XContext, ws: XWorksheet, used: XRange, rec: XWor
   let cells: Cell[][];
   // Beyond 5 million cells Excel returns values as null: read in blocks then too.
   if (chunked || used.values === null || used.values === undefined) {
-    const { values, valueTypes } = await readInBlocks(ctx, ws, dims, "values,valueTypes", 2000, budget);
-    cells = officeRows(values, valueTypes);
+    const b = await readInBlocks(ctx, ws, dims, ["values", "valueTypes", "numberFormat"], 2000, budget);
+    cells = officeRows(b.values, b.valueTypes, b.numberFormat);
   } else {
-    cells = officeRows(used.values as unknown[][], used.valueTypes as string[][]);
+    cells = officeRows(used.values as unknown[][], used.valueTypes as string[][], used.numberFormat as unknown[][]);
   }
   const written = record?.sheets[ws.name]?.written;
   return { ...base, dims, input: { sheetName: ws.name, cells, origin: { row: dims.rowIndex, col: dims.columnIndex }, ...(written ? { written } : {}) } };
@@ -182,12 +253,24 @@ function boxOf(addresses: { row: number; col: number }[]): Box {
   return { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
 }
 
-const sameValue = (a: unknown, b: unknown): boolean => (a === "" || a === null || a === undefined ? b === "" || b === null || b === undefined : a === b);
+const isBlank = (v: unknown): boolean => v === "" || v === null || v === undefined;
+
+/** Whether what Excel holds now (raw value and number format) is the cell the core was given. */
+function sameCell(was: Cell | undefined, raw: unknown, format: unknown): boolean {
+  if (!was || was.kind === "empty") return isBlank(raw);
+  if (isBlank(raw)) return false;
+  if (typeof raw === "number") {
+    const now = numberCell(raw, typeof format === "string" ? format : null);
+    return was.kind === "date" ? now.kind === "date" && now.value === was.value : was.value === raw;
+  }
+  return was.value === raw;
+}
 
 interface Snapshot {
   values: unknown[][];
   props: Excel.CellProperties[][];
   numberFormat: unknown[][];
+  /** Widths before the run, in characters (the record's unit). */
   widths: (number | null)[];
 }
 
@@ -198,14 +281,14 @@ interface Snapshot {
 async function verifyAndSnapshot(ctx: XContext, read: ReadResult, plan: WritePlan, box: Box, budget: number): Promise<Snapshot> {
   const { ws, dims, input } = read;
   const used = ws.getUsedRangeOrNullObject(true);
-  used.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
   const header = dims ? ws.getRangeByIndexes(plan.headerRow - 1, dims.columnIndex, 1, dims.columnCount) : null;
-  header?.load("values");
-  const widthRanges = plan.columns.map((c) => {
-    const r = ws.getRangeByIndexes(0, c.col - 1, 1, 1);
-    r.format.load("columnWidth");
-    return r;
-  });
+  const widthRanges = plan.columns.map((c) => ws.getRangeByIndexes(0, c.col - 1, 1, 1));
+  const queueChecks = () => {
+    used.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
+    header?.load("values,numberFormat");
+    for (const w of widthRanges) w.format.load("columnWidth");
+  };
+  queueChecks();
   // The target cells: in the same sync when they fit the budget, else in row blocks.
   const existingBytes = estimateBoxBytes(input, box);
   const snap: Snapshot = { values: [], props: [], numberFormat: [], widths: [] };
@@ -230,12 +313,7 @@ async function verifyAndSnapshot(ctx: XContext, read: ReadResult, plan: WritePla
     } catch (e) {
       if (isPayloadError(e) && n > 1) {
         block = Math.max(1, Math.floor(n / 2));
-        if (first) {
-          // The failed batch carried the size/header reads too: queue them again.
-          used.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
-          header?.load("values");
-          for (const w of widthRanges) w.format.load("columnWidth");
-        }
+        if (first) queueChecks(); // the failed batch carried them too
         continue;
       }
       throw e;
@@ -244,7 +322,7 @@ async function verifyAndSnapshot(ctx: XContext, read: ReadResult, plan: WritePla
     collect();
     from += n;
   }
-  snap.widths = widthRanges.map((w) => w.format.columnWidth ?? null);
+  snap.widths = widthRanges.map((w) => (typeof w.format.columnWidth === "number" ? pointsToChars(w.format.columnWidth) : null));
   const changed = () => new ShinchokuError("sheet-changed", GATEWAY_MESSAGES.ja["sheet-changed"]);
   if (!dims) {
     if (!used.isNullObject) throw changed();
@@ -254,24 +332,25 @@ async function verifyAndSnapshot(ctx: XContext, read: ReadResult, plan: WritePla
   if (header && dims) {
     const before = input.cells[plan.headerRow - 1 - dims.rowIndex] ?? [];
     const now = (header.values as unknown[][])[0] ?? [];
-    for (let c = 0; c < now.length; c++) if (!sameValue(before[c]?.kind === "empty" ? "" : before[c]?.value, now[c])) throw changed();
+    const fmts = (header.numberFormat as unknown[][])[0] ?? [];
+    for (let c = 0; c < now.length; c++) if (!sameCell(before[c], now[c], fmts[c])) throw changed();
   }
   for (let r = 0; r < box.rows; r++) {
     for (let c = 0; c < box.cols; c++) {
       const was = input.cells[box.row + r - 1 - input.origin.row]?.[box.col + c - 1 - input.origin.col];
-      if (!sameValue(was && was.kind !== "empty" ? was.value : "", snap.values[r][c])) throw changed();
+      if (!sameCell(was, snap.values[r][c], snap.numberFormat[r]?.[c])) throw changed();
     }
   }
   return snap;
 }
 
-/** Bytes a read of the box would bring back: its current text plus ~90 bytes of properties a cell. */
+/** Bytes a read of the box would bring back: its current text (UTF-8) plus ~90 bytes of properties a cell. */
 function estimateBoxBytes(input: SheetInput, box: Box): number {
   let bytes = box.rows * box.cols * 90;
   for (let r = 0; r < box.rows; r++) {
     const row = input.cells[box.row + r - 1 - input.origin.row];
     if (!row) continue;
-    for (let c = 0; c < box.cols; c++) bytes += (row[box.col + c - 1 - input.origin.col]?.text.length ?? 0) * 2;
+    for (let c = 0; c < box.cols; c++) bytes += utf8Bytes(row[box.col + c - 1 - input.origin.col]?.text ?? "");
   }
   return bytes;
 }
@@ -287,7 +366,7 @@ function undoOf(plan: WritePlan, box: Box, snap: Snapshot, previousWritten: Reco
       const nf = snap.numberFormat[r]?.[k];
       return {
         address: c.address,
-        value: v === "" || v === undefined || v === null ? null : (v as WrittenValue),
+        value: isBlank(v) ? null : (v as WrittenValue),
         fill: fill && fill.pattern && fill.pattern !== "None" && fill.color ? `FF${fill.color.replace("#", "")}` : null,
         numFmt: typeof nf === "string" && nf !== "General" ? nf : null,
         bold: Boolean(snap.props[r]?.[k]?.format?.font?.bold),
@@ -300,12 +379,45 @@ function undoOf(plan: WritePlan, box: Box, snap: Snapshot, previousWritten: Reco
   };
 }
 
+type Grid<T> = T[][];
+const grid = <T,>(rows: number, cols: number, fill: () => T): Grid<T> => Array.from({ length: rows }, () => Array.from({ length: cols }, fill));
+
+/**
+ * Queues values with their number formats so that Excel stores exactly what is written: the
+ * number formats first, then the values; a text cell is formatted "@" before its value is
+ * written (so a leading =, +, - or a date-shaped text stays text), then given its final format.
+ */
+function queueCells(range: XRange, values: Grid<string | number | boolean | null>, finalFormats: Grid<string | null>): number {
+  let texts = false;
+  const first = finalFormats.map((row, r) =>
+    row.map((f, c) => {
+      const v = values[r][c];
+      if (typeof v === "string" && v !== "") {
+        texts = true;
+        return TEXT_FORMAT;
+      }
+      return f;
+    }),
+  );
+  range.numberFormat = first as unknown as Excel.Range["numberFormat"];
+  range.values = values as unknown as Excel.Range["values"];
+  let bytes = utf8Bytes(JSON.stringify(values)) + utf8Bytes(JSON.stringify(first));
+  if (texts) {
+    const after = finalFormats.map((row, r) => row.map((f, c) => (typeof values[r][c] === "string" && values[r][c] !== "" && f !== TEXT_FORMAT ? f : null)));
+    if (after.some((row) => row.some((f) => f !== null))) {
+      range.numberFormat = after as unknown as Excel.Range["numberFormat"];
+      bytes += utf8Bytes(JSON.stringify(after));
+    }
+  }
+  return bytes;
+}
+
 /** Queues the plan's cells as whole 2D blocks (null = leave the cell as it is). Returns bytes queued. */
-function queuePlanBlock(ws: XWorksheet, plan: WritePlan, box: Box, rowFrom: number, rowTo: number): number {
+function queuePlanBlock(ws: XWorksheet, plan: WritePlan, box: Box, snap: Snapshot, rowFrom: number, rowTo: number): number {
   const rows = rowTo - rowFrom + 1;
-  const values: (string | number | null)[][] = Array.from({ length: rows }, () => new Array(box.cols).fill(null));
-  const formats: (string | null)[][] = Array.from({ length: rows }, () => new Array(box.cols).fill(null));
-  const props: Excel.SettableCellProperties[][] = Array.from({ length: rows }, () => Array.from({ length: box.cols }, () => ({})));
+  const values = grid<string | number | boolean | null>(rows, box.cols, () => null);
+  const formats = grid<string | null>(rows, box.cols, () => null);
+  const props = grid<Excel.SettableCellProperties>(rows, box.cols, () => ({}));
   let any = false;
   for (const c of plan.cells) {
     if (c.row < rowFrom || c.row > rowTo) continue;
@@ -313,7 +425,8 @@ function queuePlanBlock(ws: XWorksheet, plan: WritePlan, box: Box, rowFrom: numb
     const r = c.row - rowFrom;
     const k = c.col - box.col;
     values[r][k] = c.value === null ? "" : c.value;
-    if (c.numFmt) formats[r][k] = c.numFmt;
+    const before = snap.numberFormat[c.row - box.row]?.[k];
+    formats[r][k] = c.numFmt ?? (typeof c.value === "string" && typeof before === "string" ? before : null);
     const format: Excel.CellPropertiesFormat = { fill: c.fill ? { color: officeColor(c.fill), pattern: "Solid" } : { pattern: "None" } };
     if (c.bold) format.font = { bold: true };
     if (c.wrap) {
@@ -324,31 +437,32 @@ function queuePlanBlock(ws: XWorksheet, plan: WritePlan, box: Box, rowFrom: numb
   }
   if (!any) return 0;
   const range = ws.getRangeByIndexes(rowFrom - 1, box.col - 1, rows, box.cols);
-  range.values = values as unknown as Excel.Range["values"];
-  range.numberFormat = formats as unknown as Excel.Range["numberFormat"];
+  const bytes = queueCells(range, values, formats);
   range.setCellProperties(props);
-  return JSON.stringify(values).length + JSON.stringify(props).length + JSON.stringify(formats).length;
+  return bytes + utf8Bytes(JSON.stringify(props));
 }
 
-/** Sync 3 (or row blocks beyond the payload budget): the plan, widths, validation, the record. */
-async function writePlan(ctx: XContext, read: ReadResult, plan: WritePlan, box: Box, record: ShinchokuRecord, budget: number): Promise<void> {
+/** Sync 3 (or row blocks beyond the payload budget): the plan, widths, validation, and the record's first chunks. */
+async function writePlan(ctx: XContext, read: ReadResult, plan: WritePlan, box: Box, snap: Snapshot, chunks: string[] | null, budget: number): Promise<void> {
   const { ws } = read;
   const app = ctx.workbook.application;
   const sample = plan.cells.slice(0, 400);
-  const approxPerRow = Math.max(200, (JSON.stringify(sample).length / Math.max(1, sample.length)) * box.cols * 2.5);
+  const approxPerRow = Math.max(200, (utf8Bytes(JSON.stringify(sample)) / Math.max(1, sample.length)) * box.cols * 2.5);
   let blockRows = Math.max(1, Math.floor(budget / approxPerRow));
-  const perSync = chunksPerSync(budget);
-  const chunks = encodeRecord(record);
+  let recordWithBlock = chunks !== null;
+  let recordDone = 0;
   const lastRow = box.row + box.rows - 1;
   let from = box.row;
+  // "Don't call suspendScreenUpdatingUntilNextSync repeatedly (such as in a loop)": once a run.
+  app.suspendScreenUpdatingUntilNextSync();
   while (from <= lastRow) {
     const to = Math.min(lastRow, from + blockRows - 1);
     app.suspendApiCalculationUntilNextSync();
-    app.suspendScreenUpdatingUntilNextSync();
-    queuePlanBlock(ws, plan, box, from, to);
+    queuePlanBlock(ws, plan, box, snap, from, to);
     const last = to === lastRow;
+    let withRecord = 0;
     if (last) {
-      for (const c of plan.columns) ws.getRangeByIndexes(0, c.col - 1, 1, 1).format.columnWidth = c.width * POINTS_PER_CHAR;
+      for (const c of plan.columns) ws.getRangeByIndexes(0, c.col - 1, 1, 1).format.columnWidth = charsToPoints(c.width);
       if (plan.statusRange) {
         const { col, firstRow, lastRow: lr } = plan.statusRange;
         const dv = ws.getRangeByIndexes(firstRow - 1, col - 1, lr - firstRow + 1, 1).dataValidation;
@@ -356,60 +470,106 @@ async function writePlan(ctx: XContext, read: ReadResult, plan: WritePlan, box: 
         dv.rule = { list: { inCellDropDown: true, source: Object.values(STATUS_LABELS.ja).join(",") } };
       }
       // The record goes with the last block when it fits, so a small sheet is written in one sync.
-      queueRecordStart(ctx, read.recordExists, chunks, perSync);
+      if (chunks && recordWithBlock) withRecord = queueRecordStart(ctx, read.recordExists, chunks, budget / 2);
     }
     try {
       await ctx.sync();
     } catch (e) {
+      if (isPayloadError(e) && withRecord > 0) {
+        recordWithBlock = false; // try the block alone; the record follows in its own syncs
+        continue;
+      }
       if (isPayloadError(e) && to > from) {
         blockRows = Math.max(1, Math.floor((to - from + 1) / 2));
         continue;
       }
       throw e;
     }
+    recordDone = withRecord;
     from = to + 1;
   }
-  await writeRemainingChunks(ctx, chunks, perSync);
+  if (chunks) await writeRecord(ctx, read.recordExists, chunks, budget, recordDone);
 }
 
-const chunksPerSync = (budget: number): number => Math.max(1, Math.floor(budget / (RECORD_CHUNK * 2.2)));
+/** How many chunks from `start` fit `budget` bytes as UTF-8 (at least one). */
+function fitChunks(chunks: string[], start: number, budget: number): number {
+  let bytes = 0;
+  let n = 0;
+  while (start + n < chunks.length) {
+    const b = utf8Bytes(chunks[start + n]) + 16;
+    if (n > 0 && bytes + b > budget) break;
+    bytes += b;
+    n++;
+  }
+  return n;
+}
 
-/** Queues clearing/creating the record sheet and its first chunks (without a sync). */
-function queueRecordStart(ctx: XContext, recordExists: boolean, chunks: string[], perSync: number): void {
+function queueChunks(rec: XWorksheet, chunks: string[], start: number, n: number): void {
+  const range = rec.getRangeByIndexes(start, 0, n, 1);
+  queueCells(
+    range,
+    chunks.slice(start, start + n).map((c) => [c]),
+    chunks.slice(start, start + n).map(() => [TEXT_FORMAT]),
+  );
+}
+
+/** Queues clearing/creating the record sheet and as many first chunks as fit `budget`. Returns how many. */
+function queueRecordStart(ctx: XContext, recordExists: boolean, chunks: string[], budget: number): number {
   let rec: XWorksheet;
   if (recordExists) {
-    rec = ctx.workbook.worksheets.getItemOrNullObject(RECORD_SHEET);
+    rec = ctx.workbook.worksheets.getItem(RECORD_SHEET);
     rec.getRange("A:A").clear("Contents");
   } else {
     rec = ctx.workbook.worksheets.add(RECORD_SHEET);
     rec.visibility = "VeryHidden";
   }
-  const part = chunks.slice(0, perSync);
-  rec.getRangeByIndexes(0, 0, part.length, 1).values = part.map((c) => [c]);
+  const n = fitChunks(chunks, 0, budget);
+  queueChunks(rec, chunks, 0, n);
+  return n;
 }
 
-async function writeRemainingChunks(ctx: XContext, chunks: string[], perSync: number): Promise<void> {
-  const rec = ctx.workbook.worksheets.getItemOrNullObject(RECORD_SHEET);
-  for (let i = perSync; i < chunks.length; i += perSync) {
-    const part = chunks.slice(i, i + perSync);
-    rec.getRangeByIndexes(i, 0, part.length, 1).values = part.map((c) => [c]);
-    await ctx.sync();
+/**
+ * Writes the record's chunks from `done` on (the sheet already cleared/created when done > 0),
+ * as many a sync as fit the budget counted in UTF-8 bytes, halving on a payload rejection.
+ */
+export async function writeRecord(ctx: XContext, recordExists: boolean, chunks: string[], budget = PAYLOAD_BUDGET, done = 0): Promise<void> {
+  let limit = budget;
+  let started = done > 0;
+  let i = done;
+  while (i < chunks.length || !started) {
+    let n: number;
+    if (!started) n = queueRecordStart(ctx, recordExists, chunks, limit);
+    else {
+      n = fitChunks(chunks, i, limit);
+      queueChunks(ctx.workbook.worksheets.getItem(RECORD_SHEET), chunks, i, n);
+    }
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (isPayloadError(e) && n > 1) {
+        limit = Math.max(1, Math.floor(limit / 2));
+        continue;
+      }
+      throw e;
+    }
+    started = true;
+    i += n;
   }
 }
 
-/** Writes the record's chunks, as many a sync as fit the payload budget (usually all in one). */
-async function writeRecordChunks(ctx: XContext, recordExists: boolean, chunks: string[], budget = PAYLOAD_BUDGET): Promise<void> {
-  const perSync = chunksPerSync(budget);
-  queueRecordStart(ctx, recordExists, chunks, perSync);
-  await ctx.sync();
-  await writeRemainingChunks(ctx, chunks, perSync);
+/** Writes the record of an all-sheets run, once, if any sheet (or the summary) changed it. */
+export async function finishRun(ctx: XContext, run: RunRecord, budget = PAYLOAD_BUDGET): Promise<void> {
+  if (!run.changed || !run.record) return;
+  await writeRecord(ctx, run.exists, encodeRecord(run.record), budget);
+  run.exists = true;
+  run.changed = false;
 }
 
 /** Judges one sheet and (optionally) writes the results: one Excel.run's worth of work. */
 export async function checkSheet(ctx: XContext, opts: CheckOptions): Promise<CheckOutcome> {
   try {
     const budget = opts.payloadBudget ?? PAYLOAD_BUDGET;
-    const read = await readSheet(ctx, opts.sheet, budget);
+    const read = await readSheet(ctx, opts.sheet, budget, opts.run);
     const report = judge(read.input, opts.config, { requested: opts.requested ?? true });
     if (!opts.write || !report.recognized) return { report, plan: null, written: false };
     const planned = makePlan(report, read.input, opts.config);
@@ -419,17 +579,19 @@ export async function checkSheet(ctx: XContext, opts: CheckOptions): Promise<Che
     const box = boxOf(plan.cells);
     const snap = await verifyAndSnapshot(ctx, read, plan, box, budget);
     const oldRecord = read.record ? encodeRecord(read.record) : null;
-    const record = read.record ?? emptyRecord();
+    const record: ShinchokuRecord = read.record ? (JSON.parse(JSON.stringify(read.record)) as ShinchokuRecord) : emptyRecord();
     const undo = undoOf(plan, box, snap, record.sheets[plan.sheet]?.written ?? null, plan.sheet);
     record.sheets[plan.sheet] = { written: plan.written };
     const sameRun = opts.runAt !== undefined && record.lastRun?.at === opts.runAt;
     record.lastRun = { at: opts.runAt ?? new Date().toISOString(), undo: sameRun && record.lastRun ? [...record.lastRun.undo, undo] : [undo] };
     try {
-      await writePlan(ctx, read, plan, box, record, budget);
+      // In an all-sheets run the record is written once, at the end (finishRun).
+      await writePlan(ctx, read, plan, box, snap, opts.run ? null : encodeRecord(record), budget);
     } catch (e) {
-      await rollBack(ctx, read.ws, undo, oldRecord, read.recordExists).catch((r) => console.error("Shinchoku: roll-back failed", r));
+      await rollBack(ctx, read.ws, undo, opts.run ? undefined : { old: oldRecord, existed: read.recordExists }, budget).catch((r) => console.error("Shinchoku: roll-back failed", r));
       throw e;
     }
+    if (opts.run) Object.assign(opts.run, { record, changed: true });
     return { report, plan, written: true };
   } catch (e) {
     throw toShinchokuError(e);
@@ -441,9 +603,9 @@ function queueRestore(ws: XWorksheet, u: UndoSheet, rowFrom = 1, rowTo = Number.
   const points = u.cells.map((c) => ({ ...c, ...(parseA1(c.address) ?? { row: 1, col: 1 }) })).filter((p) => p.row >= rowFrom && p.row <= rowTo);
   if (points.length === 0) return;
   const box = boxOf(points);
-  const values: (WrittenValue | string)[][] = Array.from({ length: box.rows }, () => new Array(box.cols).fill(null));
-  const formats: (string | null)[][] = Array.from({ length: box.rows }, () => new Array(box.cols).fill(null));
-  const props: Excel.SettableCellProperties[][] = Array.from({ length: box.rows }, () => Array.from({ length: box.cols }, () => ({})));
+  const values = grid<string | number | boolean | null>(box.rows, box.cols, () => null);
+  const formats = grid<string | null>(box.rows, box.cols, () => null);
+  const props = grid<Excel.SettableCellProperties>(box.rows, box.cols, () => ({}));
   for (const p of points) {
     const r = p.row - box.row;
     const k = p.col - box.col;
@@ -456,57 +618,89 @@ function queueRestore(ws: XWorksheet, u: UndoSheet, rowFrom = 1, rowTo = Number.
     if (from && to) ws.getRangeByIndexes(from.row - 1, from.col - 1, to.row - from.row + 1, 1).dataValidation.clear();
   }
   const range = ws.getRangeByIndexes(box.row - 1, box.col - 1, box.rows, box.cols);
-  range.values = values as unknown as Excel.Range["values"];
-  range.numberFormat = formats as unknown as Excel.Range["numberFormat"];
+  queueCells(range, values, formats);
   range.setCellProperties(props);
-  if (rowFrom === 1) for (const w of u.widths) if (w.width !== null) ws.getRangeByIndexes(0, w.col - 1, 1, 1).format.columnWidth = w.width;
+  if (rowFrom === 1) for (const w of u.widths) if (w.width !== null) ws.getRangeByIndexes(0, w.col - 1, 1, 1).format.columnWidth = charsToPoints(w.width);
 }
 
-/**
- * After a failure part-way through a write, puts every cell back as it was (and the record as
- * it was), so a sheet is left either as before or as planned, never a mix.
- */
-async function rollBack(ctx: XContext, ws: XWorksheet, undo: UndoSheet, oldRecord: string[] | null, recordExists: boolean): Promise<void> {
+/** Restores sheets from their UndoSheets: in one sync, or per sheet in row blocks beyond the payload limit. */
+async function restoreSheets(ctx: XContext, targets: { ws: XWorksheet; undo: UndoSheet }[], budget: number): Promise<void> {
+  ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
+  for (const t of targets) queueRestore(t.ws, t.undo);
   try {
-    queueRestore(ws, undo);
     await ctx.sync();
+    return;
   } catch (e) {
     if (!isPayloadError(e)) throw e;
+  }
+  for (const { ws, undo } of targets) {
     const rows = undo.cells.map((c) => parseA1(c.address)?.row ?? 1);
     const first = Math.min(...rows);
     const last = Math.max(...rows);
-    for (let r = first; r <= last; r += 500) {
-      queueRestore(ws, undo, r, r + 499);
-      await ctx.sync();
+    const perRow = Math.max(1, utf8Bytes(JSON.stringify(undo.cells)) / Math.max(1, last - first + 1)) * 3;
+    let step = Math.max(1, Math.floor(budget / perRow));
+    let r = first;
+    // The widths and the validation go with the block holding row 1 (queueRestore's rowFrom === 1).
+    let firstBlock = true;
+    while (r <= last) {
+      queueRestore(ws, undo, firstBlock ? 1 : r, r + step - 1);
+      try {
+        await ctx.sync();
+      } catch (e) {
+        if (isPayloadError(e) && step > 1) {
+          step = Math.max(1, Math.floor(step / 2));
+          continue;
+        }
+        throw e;
+      }
+      firstBlock = false;
+      r += step;
     }
   }
-  if (oldRecord) await writeRecordChunks(ctx, recordExists, oldRecord);
-  else {
-    // No record before this run: an empty record sheet reads as "no record".
-    const rec = ctx.workbook.worksheets.getItemOrNullObject(RECORD_SHEET);
+}
+
+/**
+ * After a failure part-way through a write (Excel gives no promise that a failed batch changed
+ * nothing), puts every cell back as it was, and the record as it was, so a sheet is left
+ * either as before or as planned, never a mix. `record` absent: an all-sheets run, whose
+ * record is written only at its end.
+ */
+async function rollBack(ctx: XContext, ws: XWorksheet, undo: UndoSheet, record: { old: string[] | null; existed: boolean } | undefined, budget: number): Promise<void> {
+  await restoreSheets(ctx, [{ ws, undo }], budget);
+  if (!record) return;
+  if (record.old) {
+    await writeRecord(ctx, record.existed, record.old, budget);
+    return;
+  }
+  // No record before this run: an empty record sheet reads as "no record".
+  const rec = queueRecordProbe(ctx);
+  await ctx.sync();
+  if (!rec.isNullObject) {
     rec.getRange("A:A").clear("Contents");
-    await ctx.sync().catch(() => undefined);
+    await ctx.sync();
   }
 }
 
 /** Restores every cell of the last run exactly (values, fills, number formats, widths). */
-export async function undoLast(ctx: XContext): Promise<boolean> {
+export async function undoLast(ctx: XContext, budget = PAYLOAD_BUDGET): Promise<boolean> {
   try {
-    const rec = ctx.workbook.worksheets.getItemOrNullObject(RECORD_SHEET);
-    rec.load("isNullObject");
-    const recUsed = rec.getUsedRangeOrNullObject(true);
-    recUsed.load("isNullObject,values");
-    await ctx.sync();
-    const record = readRecordValues(recUsed);
+    const { record } = await readRecord(ctx, budget);
     if (!record || !record.lastRun) return false;
+    const targets = record.lastRun.undo.map((u) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(u.sheet);
+      ws.load("isNullObject");
+      return { ws, undo: u };
+    });
+    await ctx.sync();
+    // A sheet renamed or deleted since the run: nothing is restored anywhere.
+    if (targets.some((t) => t.ws.isNullObject)) throw new ShinchokuError("sheet-missing", GATEWAY_MESSAGES.ja["sheet-missing"]);
+    await restoreSheets(ctx, targets, budget);
     for (const u of record.lastRun.undo) {
-      queueRestore(ctx.workbook.worksheets.getItemOrNullObject(u.sheet), u);
       if (u.written) record.sheets[u.sheet] = { written: u.written };
       else delete record.sheets[u.sheet];
     }
     record.lastRun = null;
-    await ctx.sync();
-    await writeRecordChunks(ctx, true, encodeRecord(record));
+    await writeRecord(ctx, true, encodeRecord(record), budget);
     return true;
   } catch (e) {
     throw toShinchokuError(e);
@@ -515,7 +709,7 @@ export async function undoLast(ctx: XContext): Promise<boolean> {
 
 export async function selectCell(ctx: XContext, sheet: string, cell: string): Promise<void> {
   try {
-    const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
+    const ws = ctx.workbook.worksheets.getItem(sheet);
     ws.activate();
     ws.getRange(cell).select();
     await ctx.sync();
@@ -538,22 +732,32 @@ export async function activeSheetName(ctx: XContext): Promise<string> {
   return ws.name;
 }
 
-/** Writes the 判定集計 sheet (counts per status per sheet, and a stacked column chart). */
-export async function writeSummary(ctx: XContext, reports: SheetReport[]): Promise<void> {
+/**
+ * Writes the 判定集計 sheet (counts per status per sheet, and a stacked column chart). In an
+ * all-sheets run (`run`), marks the record and leaves writing it to finishRun().
+ */
+export async function writeSummary(ctx: XContext, reports: SheetReport[], run?: RunRecord, budget = PAYLOAD_BUDGET): Promise<void> {
   const existing = ctx.workbook.worksheets.getItemOrNullObject(SUMMARY_SHEET);
   existing.load("isNullObject");
-  existing.charts.load("items");
-  const rec = ctx.workbook.worksheets.getItemOrNullObject(RECORD_SHEET);
-  const recUsed = rec.getUsedRangeOrNullObject(true);
-  recUsed.load("isNullObject,values");
-  rec.load("isNullObject");
+  const rec = run?.loaded ? null : queueRecordProbe(ctx);
   await ctx.sync();
-  const record = readRecordValues(recUsed) ?? emptyRecord();
+  let record: ShinchokuRecord;
+  let recordExists: boolean;
+  if (run?.loaded) {
+    record = run.record ?? emptyRecord();
+    recordExists = run.exists;
+  } else {
+    recordExists = rec !== null && !rec.isNullObject;
+    record = (recordExists && rec ? await readRecordChunks(ctx, rec, budget) : null) ?? emptyRecord();
+  }
   const ours = record.summarySheet === true;
   if (!existing.isNullObject && !ours) throw new ShinchokuError("summary-sheet-taken", GATEWAY_MESSAGES.ja["summary-sheet-taken"]);
   let ws: XWorksheet;
   if (existing.isNullObject) ws = ctx.workbook.worksheets.add(SUMMARY_SHEET);
   else {
+    // The sheet exists (the sync above showed it): now its charts may be loaded.
+    existing.charts.load("items");
+    await ctx.sync();
     ws = existing;
     ws.getRange().clear("All");
     for (const chart of existing.charts.items) chart.delete();
@@ -565,7 +769,7 @@ export async function writeSummary(ctx: XContext, reports: SheetReport[]): Promi
     rows.push([r.sheet, ...STATUS_CODES.map((s) => counts[s]), r.issues.filter((i) => i.severity === "error").length, r.issues.filter((i) => i.severity === "warning").length]);
   }
   const table = ws.getRangeByIndexes(0, 0, rows.length, rows[0].length);
-  table.values = rows as unknown as Excel.Range["values"];
+  queueCells(table, rows, grid<string | null>(rows.length, rows[0].length, () => null));
   ws.getRangeByIndexes(0, 0, 1, rows[0].length).format.font.bold = true;
   if (rows.length > 1) {
     const chart = ws.charts.add("ColumnStacked", ws.getRangeByIndexes(0, 0, rows.length, 1 + labels.length), "Columns");
@@ -573,6 +777,11 @@ export async function writeSummary(ctx: XContext, reports: SheetReport[]): Promi
     chart.setPosition(a1(rows.length + 3, 1), a1(rows.length + 20, 8));
   }
   record.summarySheet = true;
+  if (run) {
+    Object.assign(run, { loaded: true, record, exists: recordExists, changed: true });
+    await ctx.sync();
+    return;
+  }
   await ctx.sync();
-  await writeRecordChunks(ctx, !rec.isNullObject, encodeRecord(record));
+  await writeRecord(ctx, recordExists, encodeRecord(record), budget);
 }

@@ -1,9 +1,32 @@
 /** The WorkbookPort over Office.js: every user action is one Excel.run. */
-import { type CheckRequest, type CheckResult, type ConfigInput, resolveConfig, type WorkbookPort } from "../core";
-import { assertRealContext } from "./api";
+import { type CheckRequest, type CheckResult, type Config, type ConfigInput, resolveConfig, type WorkbookPort } from "../core";
+import { assertRealContext, type XContext } from "./api";
 import { toShinchokuError } from "./errors";
-import { activeSheetName, checkSheet, listSheets, selectCell, undoLast, writeSummary } from "./gateway";
+import { activeSheetName, checkSheet, finishRun, listSheets, selectCell, startRun, undoLast, writeSummary } from "./gateway";
 import { readSettings, writeSettings } from "./settings";
+
+/**
+ * Every visible sheet in one Excel.run: the record is read once and written once at the end
+ * (also after a failure part-way, so the sheets already written stay owned).
+ */
+export async function checkAllSheets(ctx: XContext, config: Config, write: boolean, payloadBudget?: number): Promise<CheckResult> {
+  const names = await listSheets(ctx);
+  const runAt = new Date().toISOString();
+  const run = startRun();
+  const reports = [];
+  let written = false;
+  try {
+    for (const name of names) {
+      const out = await checkSheet(ctx, { config, sheet: name, write, requested: false, runAt, run, payloadBudget });
+      reports.push(out.report);
+      written ||= out.written;
+    }
+    if (write && reports.some((r) => r.recognized)) await writeSummary(ctx, reports, run, payloadBudget);
+  } finally {
+    await finishRun(ctx, run, payloadBudget);
+  }
+  return { reports, written };
+}
 
 export class OfficeWorkbookPort implements WorkbookPort {
   listSheets(): Promise<string[]> {
@@ -20,17 +43,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
         const out = await checkSheet(ctx, { config, sheet: request.sheet, write: request.write });
         return { reports: [out.report], written: out.written };
       }
-      const names = await listSheets(ctx);
-      const runAt = new Date().toISOString();
-      const reports = [];
-      let written = false;
-      for (const name of names) {
-        const out = await checkSheet(ctx, { config, sheet: name, write: request.write, requested: false, runAt });
-        reports.push(out.report);
-        written ||= out.written;
-      }
-      if (request.write && reports.some((r) => r.recognized)) await writeSummary(ctx, reports);
-      return { reports, written };
+      return checkAllSheets(ctx, config, request.write);
     }).catch((e) => Promise.reject(toShinchokuError(e)));
   }
   undoLast(): Promise<boolean> {

@@ -1,8 +1,9 @@
 /**
- * An in-memory fake of the Excel JavaScript API subset in src/excel/api.ts. Like Excel, it
- * queues commands until sync(); a property read before it was loaded and synced throws
- * PropertyNotLoaded. It counts syncs and payload bytes, rejects batches over a payload limit
- * (atomically), and can be told to fail a given sync with a given error code.
+ * An in-memory fake of the Excel JavaScript API subset in src/excel/api.ts, behaving as
+ * Microsoft's documentation (learn.microsoft.com: "Application-specific API model", the Excel
+ * JavaScript API reference, "Resource limits and performance optimization") says Excel does;
+ * each behaviour quotes its sentence. Where the documentation is silent the fake takes the less
+ * forgiving reading (a failed batch is not undone; an OrNullObject is unusable until a sync).
  */
 import type { XChart, XContext, XDataValidation, XRange, XRangeFormat, XWorksheet, XWorksheetCollection } from "../../src/excel/api";
 import { a1, parseA1 } from "../../src/core";
@@ -55,12 +56,57 @@ export function sheetData(name: string, rows: (string | number | boolean | null 
 
 type Op = () => void;
 
+/** Days from 1899-12-30 (Excel's 1900 date system, past its phantom 1900-02-29). */
+function isoToSerial(iso: string): number {
+  const [y, m, d] = iso.split("-").map(Number);
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
+}
+
+/**
+ * What Excel stores for a value written through Range.values into a cell with number format `fmt`.
+ * Excel.Range.values: "If the returned value starts with a plus ("+"), minus ("-"), or equal sign
+ * ("="), Excel interprets this value as a formula." and "Locale-shaped strings (such as the date
+ * "19-8-2025" in nl-NL or fr-FR, format DD-MM-YYYY) are stored as text instead of as dates. To
+ * ensure dates are stored as dates, use [...] a locale-neutral format like ISO (YYYY-MM-DD)".
+ * Plain numbers and percentages typed as text are parsed as numbers, as Excel does on entry.
+ * A cell formatted as text ("@") keeps the string as it is.
+ */
+export function excelStores(x: string, fmt: string): Pick<FakeCell, "value" | "type"> & { numFmt?: string } {
+  if (fmt === "@") return { value: x, type: "String" };
+  if (/^[=+-]/.test(x)) {
+    const n = Number(x.replace(/^=/, ""));
+    // A formula: a number when it evaluates to one, else the error it gives (no names defined here).
+    return Number.isFinite(n) && x.trim() !== "-" ? { value: n, type: "Double" } : { value: "#NAME?", type: "Error" };
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(x)) return { value: isoToSerial(x), type: "Double", numFmt: fmt === "General" ? "yyyy-mm-dd" : undefined };
+  if (/^\d+(\.\d+)?%$/.test(x)) return { value: Number(x.slice(0, -1)) / 100, type: "Double", numFmt: fmt === "General" ? "0%" : undefined };
+  if (/^\d+(\.\d+)?$/.test(x)) return { value: Number(x), type: "Double" };
+  return { value: x, type: "String" };
+}
+
+/** UTF-8 bytes of a payload (JSON, as the request/response carries it). */
+export function payloadBytes(v: unknown): number {
+  return Buffer.byteLength(JSON.stringify(v ?? null), "utf8");
+}
+
+/**
+ * A 2D array (values, numberFormat, cell properties) whose shape differs from the range fails the
+ * batch with InvalidArgument, as Excel does. (No reference page states this in a sentence; the
+ * Excel.ErrorCodes list has InvalidArgument, and issue 14 records the behaviour.)
+ */
+function checkShape(v: unknown, r: { rows: number; cols: number }, what: string): void {
+  if (!Array.isArray(v)) return;
+  if (v.length !== r.rows || v.some((row) => !Array.isArray(row) || row.length !== r.cols)) throw new OfficeError("InvalidArgument", { what, expected: [r.rows, r.cols] });
+}
+
 /** The shared state behind every proxy of one context. */
 class Engine {
   queue: Op[] = [];
   requestBytes = 0;
-  /** Undo steps of the batch being run (cells are copied on write), so a failed batch changes nothing. */
+  /** Unused: a failed batch is not undone (no document promises that it would be). */
   journal: (() => void)[] | null = null;
+  /** OrNullObject worksheets not yet through a sync. */
+  unsynced = new Set<FakeWorksheet>();
   /** Bytes the batch being run returns. */
   responseBytes = 0;
   constructor(
@@ -174,7 +220,7 @@ export class FakeRange implements XRange {
       }
   }
   private write(what: string, payload: unknown, apply: (s: FakeSheetData, r: NonNullable<Rect>) => void) {
-    this.engine.requestBytes += JSON.stringify(payload ?? null).length + what.length;
+    this.engine.requestBytes += payloadBytes(payload) + what.length;
     this.engine.queue.push(() => {
       const s = this.need();
       if (s.protected) throw new OfficeError("AccessDenied");
@@ -188,14 +234,18 @@ export class FakeRange implements XRange {
     return this.loaded.get<Excel.Range["values"]>("values", "Range");
   }
   set values(v: Excel.Range["values"]) {
-    this.write("values", v, (s, r) =>
+    this.write("values", v, (s, r) => {
+      checkShape(v, r, "values");
       this.each(s, r, (cell, i, j) => {
         const x = (v as unknown[][])[i]?.[j];
         if (x === null || x === undefined) return;
         if (x === "") Object.assign(cell, { value: "", type: "Empty" });
-        else Object.assign(cell, { value: x, type: typeof x === "number" ? "Double" : typeof x === "boolean" ? "Boolean" : "String" });
-      }),
-    );
+        else if (typeof x === "string") {
+          const stored = excelStores(x, cell.numFmt);
+          Object.assign(cell, { value: stored.value, type: stored.type }, stored.numFmt ? { numFmt: stored.numFmt } : {});
+        } else Object.assign(cell, { value: x, type: typeof x === "number" ? "Double" : "Boolean" });
+      });
+    });
   }
   get valueTypes() {
     return this.loaded.get<Excel.Range["valueTypes"]>("valueTypes", "Range");
@@ -204,12 +254,14 @@ export class FakeRange implements XRange {
     return this.loaded.get<Excel.Range["numberFormat"]>("numberFormat", "Range");
   }
   set numberFormat(v: Excel.Range["numberFormat"]) {
-    this.write("numberFormat", v, (s, r) =>
+    // A format change does not reinterpret what a cell holds (text stays text).
+    this.write("numberFormat", v, (s, r) => {
+      checkShape(v, r, "numberFormat");
       this.each(s, r, (cell, i, j) => {
         const x = (v as unknown[][])[i]?.[j];
         if (typeof x === "string") cell.numFmt = x;
-      }),
-    );
+      });
+    });
   }
   get rowIndex() {
     return this.loaded.get<number>("rowIndex", "Range");
@@ -252,7 +304,7 @@ export class FakeRange implements XRange {
         else if (n === "address") this.loaded.set(n, `${s.name}!${this.addr(r)}`);
         else if (n !== "isNullObject") throw new Error(`fake: unsupported load ${n}`);
       }
-      const resp = names.filter((n) => ["values", "valueTypes", "numberFormat"].includes(n)).map((n) => JSON.stringify(this.loaded.get(n, "Range")).length);
+      const resp = names.filter((n) => ["values", "valueTypes", "numberFormat"].includes(n)).map((n) => payloadBytes(this.loaded.get(n, "Range")));
       fakeResponse(this.engine, resp.reduce((a, b) => a + b, 0));
     });
     return this;
@@ -271,7 +323,7 @@ export class FakeRange implements XRange {
           return { format: { fill: { color: c.fill.color, pattern: c.fill.pattern }, font: { bold: c.bold }, wrapText: c.wrap } } as Excel.CellProperties;
         }),
       );
-      fakeResponse(this.engine, JSON.stringify(result.value).length);
+      fakeResponse(this.engine, payloadBytes(result.value));
       ready = true;
     });
     return {
@@ -283,7 +335,8 @@ export class FakeRange implements XRange {
   }
 
   setCellProperties(data: Excel.SettableCellProperties[][]): void {
-    this.write("cellProps", data, (s, r) =>
+    this.write("cellProps", data, (s, r) => {
+      checkShape(data, r, "cellProperties");
       this.each(s, r, (cell, i, j) => {
         const f = data[i]?.[j]?.format;
         if (!f) return;
@@ -291,8 +344,8 @@ export class FakeRange implements XRange {
         else if (f.fill?.color) cell.fill = { pattern: "Solid", color: f.fill.color };
         if (f.font?.bold !== undefined) cell.bold = f.font.bold;
         if (f.wrapText !== undefined) cell.wrap = f.wrapText;
-      }),
-    );
+      });
+    });
   }
 
   clear(applyTo: "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" = "All"): void {
@@ -332,27 +385,38 @@ function usedRect(s: FakeSheetData): Rect {
   return r1 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
 }
 
+type SheetKind = "active" | "item" | "orNull";
+
 class FakeWorksheet implements XWorksheet {
   private loaded = new Loaded();
-  protection: XWorksheet["protection"];
-  charts: XWorksheet["charts"];
+  private readonly prot: XWorksheet["protection"];
+  private readonly chartsProxy: XWorksheet["charts"];
+  /** An OrNullObject proxy that no sync has shown to exist yet. */
+  private unconfirmed: boolean;
   constructor(
     private engine: Engine,
     private resolve: () => FakeSheetData | undefined,
+    private kind: SheetKind = "active",
   ) {
     const self = this;
+    this.unconfirmed = kind === "orNull";
+    if (this.unconfirmed) engine.unsynced.add(this);
     const prot = new Loaded();
-    this.protection = {
+    this.prot = {
       get protected() {
         return prot.get<boolean>("protected", "WorksheetProtection");
       },
-      load: () => {
-        engine.queue.push(() => prot.set("protected", self.resolve()?.protected ?? false));
-        return self.protection;
+      load: (props?: string) => {
+        engine.queue.push(() => {
+          const sheet = self.need();
+          // load() honoured: only what was asked for is readable.
+          if (props === undefined || props.split(",").map((x) => x.trim()).includes("protected")) prot.set("protected", sheet.protected);
+        });
+        return self.prot;
       },
     } as XWorksheet["protection"];
     const chartsLoaded = new Loaded();
-    this.charts = {
+    this.chartsProxy = {
       add: (type, source) => {
         const chart = { type, source: "", title: "" };
         engine.queue.push(() => {
@@ -385,10 +449,40 @@ class FakeWorksheet implements XWorksheet {
             (s?.charts ?? []).map((ch) => ({ title: { text: ch.title }, setPosition: () => undefined, delete: () => engine.queue.push(() => s && (s.charts = s.charts.filter((x) => x !== ch))) })),
           );
         });
-        return self.charts;
+        return self.chartsProxy;
       },
       getCount: () => ({ value: 0 }) as OfficeExtension.ClientResult<number>,
     } as XWorksheet["charts"];
+  }
+  /** Called by the sync that ran with this proxy queued: an existing sheet is now known to exist. */
+  confirm(): void {
+    if (this.resolve()) {
+      this.unconfirmed = false;
+      this.engine.unsynced.delete(this);
+    }
+  }
+  /**
+   * "*OrNullObject methods and properties": an OrNullObject call returns "an object whose
+   * isNullObject property is set to true" when the item does not exist, and "You must call
+   * context.sync() before reading the isNullObject property". Calling on into such an object
+   * before a sync has shown it exists is a mistake the fake reports at once.
+   */
+  private chain(what: string): void {
+    if (this.unconfirmed) throw new Error(`fake: ${what} chained on an OrNullObject worksheet before a sync showed it exists`);
+  }
+  /** The sheet, for an operation run in a batch; getItem() of a missing one fails it with ItemNotFound. */
+  need(): FakeSheetData {
+    const s = this.resolve();
+    if (!s) throw new OfficeError("ItemNotFound");
+    return s;
+  }
+  get protection(): XWorksheet["protection"] {
+    this.chain("protection");
+    return this.prot;
+  }
+  get charts(): XWorksheet["charts"] {
+    this.chain("charts");
+    return this.chartsProxy;
   }
   get name() {
     return this.loaded.get<string>("name", "Worksheet");
@@ -397,6 +491,7 @@ class FakeWorksheet implements XWorksheet {
     return this.loaded.get<Excel.SheetVisibility>("visibility", "Worksheet");
   }
   set visibility(v: Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden") {
+    this.chain("visibility");
     this.engine.queue.push(() => {
       const s = this.resolve();
       if (!s) throw new OfficeError("ItemNotFound");
@@ -408,7 +503,7 @@ class FakeWorksheet implements XWorksheet {
   }
   load(props: string): this {
     this.engine.queue.push(() => {
-      const s = this.resolve();
+      const s = this.kind === "item" ? this.need() : this.resolve();
       this.loaded.set("isNullObject", !s);
       for (const p of props.split(",").map((x) => x.trim())) {
         if (p === "name") this.loaded.set("name", s?.name);
@@ -418,6 +513,7 @@ class FakeWorksheet implements XWorksheet {
     return this;
   }
   activate(): void {
+    this.chain("activate()");
     this.engine.queue.push(() => {
       const s = this.resolve();
       if (!s) throw new OfficeError("ItemNotFound");
@@ -425,6 +521,7 @@ class FakeWorksheet implements XWorksheet {
     });
   }
   delete(): void {
+    this.chain("delete()");
     this.engine.queue.push(() => {
       const s = this.resolve();
       if (!s) throw new OfficeError("ItemNotFound");
@@ -432,15 +529,18 @@ class FakeWorksheet implements XWorksheet {
     });
   }
   getUsedRangeOrNullObject(_valuesOnly?: boolean): XRange {
+    this.chain("getUsedRangeOrNullObject()");
     return new FakeRange(this.engine, this.resolve, () => {
       const s = this.resolve();
       return s ? usedRect(s) : null;
     });
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): XRange {
+    this.chain("getRangeByIndexes()");
     return new FakeRange(this.engine, this.resolve, () => ({ row, col, rows, cols }));
   }
   getRange(address?: string): XRange {
+    this.chain("getRange()");
     return new FakeRange(this.engine, this.resolve, () => {
       if (address === undefined) return { row: 0, col: 0, rows: 1000, cols: 50 };
       const col = /^([A-Z]+):\1$/.exec(address);
@@ -466,7 +566,9 @@ export class FakeContext implements XContext {
   requestBytes: number[] = [];
   responseBytes: number[] = [];
   suspended = 0;
-  private failures = new Map<number, string>();
+  private failures = new Map<number, { code: string; afterOps?: number }>();
+  /** Calls of suspendScreenUpdatingUntilNextSync (the documentation: not "repeatedly (such as in a loop)"). */
+  screenSuspends = 0;
   private readonly limit: number;
   workbook: XContext["workbook"];
 
@@ -493,7 +595,12 @@ export class FakeContext implements XContext {
         return worksheets;
       },
       getActiveWorksheet: () => new FakeWorksheet(engine, () => engine.find(engine.active)),
-      getItemOrNullObject: (name: string) => new FakeWorksheet(engine, () => engine.find(name)),
+      // WorksheetCollection.getItem: "Gets a worksheet object using its name or ID." — a missing
+      // one fails the batch with ItemNotFound ("if you attempt to get an Excel worksheet by
+      // specifying a worksheet name that isn't in the workbook, the getItem() method throws an
+      // ItemNotFound exception").
+      getItem: (name: string) => new FakeWorksheet(engine, () => engine.find(name), "item"),
+      getItemOrNullObject: (name: string) => new FakeWorksheet(engine, () => engine.find(name), "orNull"),
       add: (name?: string) => {
         const n = name ?? `Sheet${engine.sheets.length + 1}`;
         engine.queue.push(() => {
@@ -507,14 +614,20 @@ export class FakeContext implements XContext {
       worksheets,
       application: {
         suspendApiCalculationUntilNextSync: () => void self.suspended++,
-        suspendScreenUpdatingUntilNextSync: () => void self.suspended++,
+        suspendScreenUpdatingUntilNextSync: () => {
+          self.suspended++;
+          self.screenSuspends++;
+        },
       },
     };
   }
 
-  /** Makes sync number n (1-based, counted over the context's life) fail with an Office error code. */
-  failSync(n: number, code: string): void {
-    this.failures.set(n, code);
+  /**
+   * Makes sync number n (1-based, counted over the context's life) fail with an Office error
+   * code after running its first `afterOps` operations (default: half of them, rounded down).
+   */
+  failSync(n: number, code: string, afterOps?: number): void {
+    this.failures.set(n, { code, afterOps });
   }
 
   sheet(name: string): FakeSheetData {
@@ -523,42 +636,41 @@ export class FakeContext implements XContext {
     return s;
   }
 
+  /**
+   * "The sync() method runs any commands that are queued on the request context and retrieves
+   * values for any properties that should be loaded on the proxy objects."
+   * Failures: a request over the limit is refused before anything runs ("Excel on the web has a
+   * payload size limit for requests and responses of 5MB. RichAPI.Error is triggered if that
+   * limit is exceeded."); any other failure leaves applied what ran before it — the
+   * documentation promises no roll-back of a batch — and a response over the limit is refused
+   * after the commands ran.
+   */
   async sync(): Promise<void> {
     this.syncs++;
     const ops = this.engine.queue;
     this.engine.queue = [];
     const request = this.engine.requestBytes;
     this.engine.requestBytes = 0;
+    const unsynced = [...this.engine.unsynced];
     const fail = this.failures.get(this.syncs);
-    if (fail) throw new OfficeError(fail, { sync: this.syncs });
     if (request > this.limit) throw new OfficeError("RequestPayloadSizeLimitExceeded", { request });
-    // Everything but the cells is small: copy it; cells are journalled as they are written.
-    const sheetsBefore = [...this.engine.sheets];
-    const shallow = this.engine.sheets.map((s) => ({ s, widths: new Map(s.widths), validations: [...s.validations], charts: [...s.charts], visibility: s.visibility, protected: s.protected }));
-    const activeBefore = this.engine.active;
-    const journal: (() => void)[] = [];
-    this.engine.journal = journal;
     this.engine.responseBytes = 0;
-    try {
-      // Loads queued by ops (worksheets.items) run in the same batch.
-      while (ops.length > 0) {
-        ops.shift()!();
-        if (this.engine.queue.length > 0) ops.unshift(...this.engine.queue.splice(0));
-      }
-      const response = this.engine.responseBytes;
-      if (response > this.limit) throw new OfficeError("ResponsePayloadSizeLimitExceeded", { response });
-      this.requestBytes.push(request);
-      this.responseBytes.push(response);
-    } catch (e) {
-      // A failed batch changes nothing.
-      for (let i = journal.length - 1; i >= 0; i--) journal[i]();
-      for (const x of shallow) Object.assign(x.s, { widths: x.widths, validations: x.validations, charts: x.charts, visibility: x.visibility, protected: x.protected });
-      this.engine.sheets = sheetsBefore;
-      this.engine.active = activeBefore;
-      throw e;
-    } finally {
-      this.engine.journal = null;
+    const stopAt = fail ? (fail.afterOps ?? Math.floor(ops.length / 2)) : Infinity;
+    let ran = 0;
+    // Loads queued by ops (worksheets.items) run in the same batch.
+    while (ops.length > 0) {
+      if (ran >= stopAt) break;
+      ops.shift()!();
+      ran++;
+      if (this.engine.queue.length > 0) ops.unshift(...this.engine.queue.splice(0));
     }
+    if (fail) throw new OfficeError(fail.code, { sync: this.syncs, ran });
+    const response = this.engine.responseBytes;
+    if (response > this.limit) throw new OfficeError("ResponsePayloadSizeLimitExceeded", { response });
+    // "Office automatically loads this property [isNullObject] when context.sync is called".
+    for (const w of unsynced) w.confirm();
+    this.requestBytes.push(request);
+    this.responseBytes.push(response);
   }
 }
 

@@ -113,7 +113,12 @@ describe("gateway against the fake Excel", () => {
     ["InvalidOperationInCellEditMode", "cell-edit-mode", "編集"],
     ["ItemNotFound", "sheet-missing", "見つかりません"],
     ["ActivityLimitReached", "busy", "しばらく"],
-    ["GeneralException", "unknown", "Excel でエラー"],
+    ["GeneralException", "general", "内部でエラー"],
+    ["InactiveWorkbook", "workbook-inactive", "前面"],
+    ["RangeExceedsLimit", "range-too-large", "上限"],
+    ["InvalidOperation", "invalid-operation", "編集"],
+    // Not an Office error code: no branch of its own.
+    ["ProtectedSheet", "unknown", "Excel でエラー"],
   ])("maps %s to %s with a Japanese message", async (officeCode, code, words) => {
     const ctx = new FakeContext([seedSheet()]);
     ctx.failSync(1, officeCode);
