@@ -151,7 +151,9 @@ function addSheet(p: Patch, name: string, data: Uint8Array): void {
   const rid = addPart(p, part, data, WORKSHEET_CT, REL_WORKSHEET);
   const wb = currentText(p, p.pkg.workbookPart);
   const prefix = /<([\w.-]+:)?workbook\b/.exec(wb)?.[1] ?? "";
-  const relNs = /xmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(wb)?.[1];
+  // Use the root element's prefix for relationships where it declares one; else declare it on the new element.
+  const rootTag = /<(?:[\w.-]+:)?workbook\b[^>]*>/.exec(wb)?.[0] ?? "";
+  const relNs = /xmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(rootTag)?.[1];
   const ids = p.pkg.sheets.map((s) => s.sheetId);
   const sheetId = Math.max(0, ...ids) + 1;
   const idAttr = relNs ? `${relNs}:id="${rid}"` : `r:id="${rid}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`;

@@ -35,11 +35,17 @@ function toCell(c: XLSX.CellObject | undefined, date1904: boolean): Cell {
 
 export function readLegacy(bytes: Uint8Array, format: WorkbookFormat, fileName: string, options: ReadOptions): WorkbookRead {
   let wb: XLSX.WorkBook;
+  // SheetJS writes parse notes ("ODS number format may be incorrect") to the console: not the user's concern.
+  const { error, warn } = console;
+  console.error = console.warn = () => undefined;
   try {
     wb = XLSX.read(bytes, { type: "array", dense: true, cellNF: true, cellDates: false, cellHTML: false, cellStyles: false, bookVBA: false });
   } catch (e) {
     const msg = String(e);
     throw fileError(/password|encrypt/i.test(msg) ? "encrypted" : "corrupt", fileName, msg);
+  } finally {
+    console.error = error;
+    console.warn = warn;
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const states = wb.Workbook?.Sheets ?? [];

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Regenerates tests/files/corpus/: workbooks from three producers (the committed files are what
+# the corpus test reads; rerun this after changing a generator). Needs node, Debian's
+# python3-openpyxl and python3-pil, and LibreOffice (libreoffice-calc-nogui).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+out="$here/corpus"
+mkdir -p "$out"
+node "$here/make-excel-style.js" "$out"
+/usr/bin/python3 "$here/make-openpyxl.py" "$out"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+# LibreOffice opens the Excel-style workbook and saves it in its own way, as .xlsx, .xls (BIFF8) and .ods.
+cp "$out/excel-style.xlsx" "$tmp/libreoffice.xlsx"
+soffice --headless -env:UserInstallation=file://$tmp/profile --convert-to 'xlsx:Calc MS Excel 2007 XML' --outdir "$tmp/x" "$tmp/libreoffice.xlsx" >/dev/null
+soffice --headless -env:UserInstallation=file://$tmp/profile --convert-to 'xls:MS Excel 97' --outdir "$tmp/x" "$tmp/libreoffice.xlsx" >/dev/null
+soffice --headless -env:UserInstallation=file://$tmp/profile --convert-to ods --outdir "$tmp/x" "$tmp/libreoffice.xlsx" >/dev/null
+cp "$tmp/x/libreoffice.xlsx" "$tmp/x/libreoffice.xls" "$tmp/x/libreoffice.ods" "$out/"
+ls -l "$out"
