@@ -24,7 +24,7 @@ export function officeErrorCode(e: unknown): string | null {
  * Payload rejections. ResponsePayloadSizeLimitExceeded is in Excel.ErrorCodes; Excel on the web
  * reports a request over its limit as RequestPayloadSizeLimitExceeded ("Resource limits and
  * performance optimization for Office Add-ins": "Excel on the web has a payload size limit for
- * requests and responses of 5MB").
+ * requests and responses of 5MB. `RichAPI.Error` will be thrown if that limit is exceeded.").
  */
 export const PAYLOAD_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
 

@@ -38,6 +38,12 @@ export class OfficeError extends Error {
 
 const key = (r: number, c: number) => `${r},${c}`;
 const blank = (): FakeCell => ({ value: "", type: "Empty", numFmt: "General", fill: { pattern: "None", color: "#FFFFFF" }, bold: false, wrap: false });
+/**
+ * RangeFormat.columnWidth is in points. The reference ("Specifies the width of all columns within
+ * the range. If the column widths are not uniform, null will be returned.") names no unit; Excel
+ * returns 48 for a default column, which is 64 pixels at 96 dpi (ECMA-376's width formula with
+ * the default font's 7-pixel digit), i.e. points.
+ */
 const DEFAULT_WIDTH = 48;
 
 export function sheetData(name: string, rows: (string | number | boolean | null | { error: string })[][] = []): FakeSheetData {
@@ -122,7 +128,11 @@ function notLoaded(what: string): never {
   throw new OfficeError("PropertyNotLoaded", { what });
 }
 
-/** Holds loaded values; reading one not loaded+synced throws. */
+/**
+ * Holds loaded values; reading one not loaded+synced throws PropertyNotLoaded. ClientObject.load:
+ * "Queues up a command to load the specified properties of the object. You must call
+ * `context.sync()` before reading the properties."
+ */
 class Loaded {
   private values = new Map<string, unknown>();
   set(name: string, v: unknown) {
@@ -296,6 +306,8 @@ export class FakeRange implements XRange {
       for (const n of names) {
         if (n === "values") this.loaded.set(n, grid((c) => c.value));
         else if (n === "valueTypes") this.loaded.set(n, grid((c) => c.type));
+        // Range.numberFormat: "Represents Excel's number format code for the given range." Range.values
+        // gives a date as its serial number (the fake stores it so); only this format tells it is a date.
         else if (n === "numberFormat") this.loaded.set(n, grid((c) => c.numFmt));
         else if (n === "rowIndex") this.loaded.set(n, r.row);
         else if (n === "columnIndex") this.loaded.set(n, r.col);
@@ -614,6 +626,9 @@ export class FakeContext implements XContext {
       worksheets,
       application: {
         suspendApiCalculationUntilNextSync: () => void self.suspended++,
+        // "Suspends screen updating until the next `context.sync()` is called. **Note**: Don't call
+        // `suspendScreenUpdatingUntilNextSync` repeatedly (such as in a loop). Repeated calls will
+        // cause the Excel window to flicker." — counted, so a test can hold the gateway to once a run.
         suspendScreenUpdatingUntilNextSync: () => {
           self.suspended++;
           self.screenSuspends++;
@@ -640,8 +655,9 @@ export class FakeContext implements XContext {
    * "The sync() method runs any commands that are queued on the request context and retrieves
    * values for any properties that should be loaded on the proxy objects."
    * Failures: a request over the limit is refused before anything runs ("Excel on the web has a
-   * payload size limit for requests and responses of 5MB. RichAPI.Error is triggered if that
-   * limit is exceeded."); any other failure leaves applied what ran before it — the
+   * payload size limit for requests and responses of 5MB. `RichAPI.Error` will be thrown if that
+   * limit is exceeded.", learn.microsoft.com "Resource limits and performance optimization for
+   * Office Add-ins"; bytes counted as UTF-8, as the request travels); any other failure leaves applied what ran before it — the
    * documentation promises no roll-back of a batch — and a response over the limit is refused
    * after the commands ran.
    */
