@@ -4,6 +4,7 @@ import { benchGateway } from "./gateway-bench";
 import { benchBundle, benchPreview } from "./preview-bench";
 import { benchRound } from "./round-bench";
 import { benchLoad } from "./load-bench";
+import { benchFiles, benchPreviewSave } from "./xlsx-bench";
 
 const all: Record<string, () => Promise<void>> = {
   core: () => benchCore(20000),
@@ -13,6 +14,8 @@ const all: Record<string, () => Promise<void>> = {
   preview: () => benchPreview(),
   round: () => benchRound(200, 30),
   load: () => benchLoad(),
+  files: () => benchFiles(20000),
+  "preview-save": () => benchPreviewSave(),
 };
 
 async function run(): Promise<void> {

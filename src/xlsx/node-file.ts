@@ -6,7 +6,15 @@
 import * as fs from "fs";
 import * as path from "path";
 import { FILE_LIMITS } from "../core/messages-file";
+import * as zlib from "zlib";
 import { fileError, FileError } from "./format";
+import { codecs } from "./zip";
+
+codecs.deflate = (data, level) => zlib.deflateRawSync(data, { level });
+// maxOutputLength: a lying size in the directory cannot make it inflate more than declared (+1 to notice).
+codecs.inflate = (data, size) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size + 1) });
+const nativeCrc = (zlib as unknown as { crc32?: (data: Uint8Array) => number }).crc32;
+if (nativeCrc) codecs.crc32 = (data) => nativeCrc(data) >>> 0;
 
 /** A file's bytes, after checking that it is a readable, non-empty, not oversized file. */
 export function readFileBytes(file: string): Uint8Array {

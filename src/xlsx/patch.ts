@@ -7,13 +7,12 @@
  * Runs in Node and in the browser.
  */
 import { a1, emptyRecord, encodeRecord, RECORD_SHEET, type CellSnapshot, type ShinchokuRecord, STATUS_LABELS, type UndoSheet, type WritePlan, type WrittenValue } from "../core";
-import { fileError, FileError } from "./format";
+import { detectFormat, fileError, FileError } from "./format";
 import { openPackage, type OoxmlPackage, PackageError, readSharedStrings, readStyleInfo, relsPartOf } from "./package";
 import { readRecordOf } from "./record";
 import { cellXml, SheetDoc, styleOf } from "./sheet-doc";
 import { type LookChange, StyleBook } from "./styles";
-import { attrs, escapeXml } from "./xml";
-import { detectFormat } from "./format";
+import { escapeText, escapeXml } from "./xml";
 import { entryText, rewriteZip, textBytes, ZipError } from "./zip";
 import { scanCellValue } from "./read";
 
@@ -94,7 +93,7 @@ class Patch {
       return;
     }
     const chunks = encodeRecord(record);
-    const rows = chunks.map((c, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(c)}</t></is></c></row>`).join("");
+    const rows = chunks.map((c, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t xml:space="preserve">${escapeText(c)}</t></is></c></row>`).join("");
     const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
     if (existing?.part) {
       this.replace.set(existing.part, textBytes(xml));
@@ -258,7 +257,11 @@ export function undoWorkbook(bytes: Uint8Array, fileName: string): Uint8Array | 
       doc.setCell(pos.row, pos.col, cellXml(doc.prefix, s.address, style, s.value));
     }
     if (u.colAttrs) for (const [col, a] of Object.entries(u.colAttrs)) doc.setColAttrs(Number(col), a);
-    else for (const w of u.widths) w.width === null ? doc.setColAttrs(w.col, null) : doc.setColWidth(w.col, w.width);
+    else
+      for (const w of u.widths) {
+        if (w.width === null) doc.setColAttrs(w.col, null);
+        else doc.setColWidth(w.col, w.width);
+      }
     if (u.validations !== undefined) doc.setValidationsXml(u.validations);
     else if (u.validationRange) doc.putOwnValidation(null, isOurRule);
     if (u.dimension !== undefined) doc.setDimension(u.dimension);
@@ -278,5 +281,3 @@ function parseAddress(address: string): { row: number; col: number } | null {
   for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
   return { row: Number(m[2]), col };
 }
-
-export { FileError, attrs };

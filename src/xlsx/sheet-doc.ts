@@ -4,7 +4,7 @@
  * kept as the producer wrote it; rows that are not touched are copied as they stand.
  */
 import { a1, parseA1 } from "../core";
-import { attrs, el, escapeXml, rootPrefix } from "./xml";
+import { attrs, el, escapeText, rootPrefix } from "./xml";
 
 interface RowSlot {
   num: number;
@@ -72,7 +72,15 @@ export class SheetDoc {
     }
   }
 
+  private parsed = new Map<number, CellSlot[]>();
+
   private cellsOf(row: RowSlot): CellSlot[] {
+    let cached = this.parsed.get(row.num);
+    if (!cached) this.parsed.set(row.num, (cached = this.parseCells(row)));
+    return cached;
+  }
+
+  private parseCells(row: RowSlot): CellSlot[] {
     const out: CellSlot[] = [];
     if (!row.inner) return out;
     let col = 0;
@@ -80,7 +88,7 @@ export class SheetDoc {
     let m: RegExpExecArray | null;
     while ((m = CELL_RE.exec(row.inner))) {
       const ref = /\br="([A-Za-z]+)\d+"/.exec(m[1]);
-      col = ref ? (parseA1(`${ref[1]}1`)?.col ?? col + 1) : col + 1;
+      col = ref ? letters(ref[1]) : col + 1;
       out.push({ col, xml: ref ? m[0] : m[0].replace(new RegExp(`^<(${el("c")})`), `<$1 r="${a1(row.num, col)}"`) });
     }
     return out;
@@ -297,6 +305,12 @@ export class SheetDoc {
   }
 }
 
+function letters(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) n = n * 26 + ((s.charCodeAt(i) & ~32) - 64);
+  return n;
+}
+
 export function styleOf(cellXml: string): number {
   const open = cellXml.slice(0, cellXml.indexOf(">") + 1);
   const m = /\bs="(\d+)"/.exec(open);
@@ -309,5 +323,5 @@ export function cellXml(prefix: string, address: string, style: number, value: s
   const s = style > 0 ? ` s="${style}"` : "";
   if (value === null) return style > 0 ? `<${p}c r="${address}"${s}/>` : null;
   if (typeof value === "number") return `<${p}c r="${address}"${s}><${p}v>${String(value)}</${p}v></${p}c>`;
-  return `<${p}c r="${address}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(value)}</${p}t></${p}is></${p}c>`;
+  return `<${p}c r="${address}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeText(value)}</${p}t></${p}is></${p}c>`;
 }

@@ -137,7 +137,16 @@ export class StyleBook {
   }
 
   /** The index of a cell format like `base` with the changes made: an existing one or a new one. */
+  private derived = new Map<string, number>();
+
   derive(base: number, change: LookChange): number {
+    const key = `${base}|${change.fill}|${change.numFmt}|${change.bold}|${change.wrap}`;
+    let index = this.derived.get(key);
+    if (index === undefined) this.derived.set(key, (index = this.deriveNew(base, change)));
+    return index;
+  }
+
+  private deriveNew(base: number, change: LookChange): number {
     const xfs = this.sections.get("cellXfs")!;
     if (base >= xfs.items.length) base = 0;
     const { a, inner } = this.xfAttrs(base);

@@ -21,11 +21,17 @@ export function decodeXml(s: string): string {
   return s;
 }
 
+/** Text → element content: only `&`, `<`, `>` need escaping there (quotes do not), plus `_xHHHH_` and control characters. */
+export function escapeText(s: string): string {
+  if (!/[&<>_\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/.test(s)) return s;
+  return escapeXml(s, false);
+}
+
 /** Text → XML character data (attribute-safe). Characters XML 1.0 forbids become `_xHHHH_`. */
-export function escapeXml(s: string): string {
+export function escapeXml(s: string, quotes = true): string {
   return s
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
-    .replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"))
+    .replace(quotes ? /[&<>"]/g : /[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"))
     .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
 
