@@ -7,7 +7,7 @@
  * Runs in Node and in the browser.
  */
 import { a1, emptyRecord, encodeRecord, RECORD_SHEET, type CellSnapshot, type ShinchokuRecord, STATUS_LABELS, type UndoSheet, type WritePlan, type WrittenValue } from "../core";
-import { detectFormat, fileError, FileError } from "./format";
+import { detectFormat, fileError } from "./format";
 import { openPackage, type OoxmlPackage, PackageError, readSharedStrings, readStyleInfo, relsPartOf } from "./package";
 import { readRecordOf } from "./record";
 import { cellXml, SheetDoc, styleOf } from "./sheet-doc";
