@@ -92,7 +92,7 @@ export function excelStores(x: string, fmt: string): Pick<FakeCell, "value" | "t
 
 /** UTF-8 bytes of a payload (JSON, as the request/response carries it). */
 export function payloadBytes(v: unknown): number {
-  return Buffer.byteLength(JSON.stringify(v ?? null), "utf8");
+  return new TextEncoder().encode(JSON.stringify(v ?? null)).length;
 }
 
 /**
