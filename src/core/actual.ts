@@ -66,6 +66,20 @@ export class ActualReader {
     this.brackets = labelBrackets(text);
   }
 
+  /** The label bracket holding offset i (brackets do not nest: binary search), or null. */
+  private bracketAt(i: number): [number, number] | null {
+    let lo = 0;
+    let hi = this.brackets.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [a, b] = this.brackets[mid];
+      if (i <= a) hi = mid - 1;
+      else if (i >= b) lo = mid + 1;
+      else return this.brackets[mid];
+    }
+    return null;
+  }
+
   /** How a value reads: after 実績 of the evaluated year (or none), a plain value, or one left out. */
   classify(v: ValueMatch, offset: number, kpi: KpiShape | null): ValueClass {
     const start = v.start + offset;
@@ -73,11 +87,10 @@ export class ActualReader {
     if (RESTATED.test(before)) return "left-out";
     const label = LABELS_BEFORE.exec(before);
     if (label && !(kpi?.againstPreviousYear && (label[1] === "前年度比" || label[1] === "前年比"))) return "left-out";
-    for (const [a, b] of this.brackets) {
-      if (start > a && start < b) {
-        const inner = this.text.slice(a, b);
-        if (!(kpi?.againstPreviousYear && /^[(（【[]\s*前年度?比/.test(inner))) return "left-out";
-      }
+    const br = this.bracketAt(start);
+    if (br) {
+      const inner = this.text.slice(br[0], br[1]);
+      if (!(kpi?.againstPreviousYear && /^[(（【[]\s*前年度?比/.test(inner))) return "left-out";
     }
     const after = this.text.slice(v.end + offset).replace(/^\s+/, "");
     if (after.startsWith("から") || after.startsWith("より")) return "left-out";
@@ -110,7 +123,12 @@ export function findActuals(parseText: string, kpis: readonly KpiShape[], year: 
   const prefOf = (k: KpiShape): string[] | undefined => (k.unit ? [k.unit] : undefined);
   const sameUnit = (a: string | null, b: string | null): boolean => a !== null && b !== null && canonicalUnit(a) === canonicalUnit(b);
   const markerParts = new Map<string, { text: string; start: number }[]>();
-  for (const p of parts) if (p.id !== null) markerParts.set(p.id, [...(markerParts.get(p.id) ?? []), p]);
+  for (const p of parts) {
+    if (p.id === null) continue;
+    const list = markerParts.get(p.id);
+    if (list) list.push(p);
+    else markerParts.set(p.id, [p]);
+  }
 
   // (1) The KPI's own marker text: after 実績 first, else the first value with its unit, else the first.
   for (const k of kpis) {

@@ -1,4 +1,4 @@
-import type { Phase } from "./types";
+import { LAYOUTS, type Layout, type Phase, STATUS_CODES, type StatusCode } from "./types";
 
 export const CANONICAL_COLUMNS = [
   "番号",
@@ -18,6 +18,48 @@ export interface ColumnRule {
   interim: ColumnSeverity;
 }
 
+/** Column roles of the kpi-table and years-across layouts (§8). */
+export const ROLES = ["name", "target", "actual", "unit", "baseline", "direction", "kind"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The header words of each role (§8); config aliases are added to these. */
+export const ROLE_WORDS: Record<Role, readonly string[]> = {
+  name: ["項目名", "指標名", "指標", "成果指標", "活動指標", "KPI", "重要業績評価指標", "重要業績評価指標(KPI)", "評価指標"],
+  target: ["目標値", "目標", "目標数値", "単年度目標値"],
+  actual: ["実績値", "実績", "現在値", "最新値"],
+  unit: ["単位"],
+  baseline: ["基準値", "現状値", "策定時", "基準"],
+  direction: ["方向性"],
+  kind: ["区分", "種別", "項目"],
+};
+
+export interface Grade {
+  min: number;
+  label: string;
+}
+
+/** How statuses are named and rates graded (§9). */
+export interface Rubric {
+  /** "default", "binary", "abcd" or "custom". */
+  name: string;
+  /** Words written for the five statuses. */
+  labels: Record<StatusCode, string>;
+  /** Ordered bands on the item's rate, highest first; null: no grades. */
+  grades: Grade[] | null;
+  rateMethod: "ratio" | "gap";
+}
+
+export const DEFAULT_LABELS: Record<StatusCode, string> = { achieved: "達成", mostly_achieved: "概ね達成", not_achieved: "未達成", unknown: "判定不能", not_entered: "未入力" };
+
+export const BUILTIN_RUBRICS: Record<"default" | "binary" | "abcd", { rubric: Rubric; mostlyThreshold: number }> = {
+  default: { rubric: { name: "default", labels: { ...DEFAULT_LABELS }, grades: null, rateMethod: "ratio" }, mostlyThreshold: 0.8 },
+  binary: { rubric: { name: "binary", labels: { ...DEFAULT_LABELS }, grades: null, rateMethod: "ratio" }, mostlyThreshold: 1 },
+  abcd: {
+    rubric: { name: "abcd", labels: { ...DEFAULT_LABELS }, grades: [{ min: 1, label: "A" }, { min: 0.8, label: "B" }, { min: 0.6, label: "C" }, { min: Number.NEGATIVE_INFINITY, label: "D" }], rateMethod: "ratio" },
+    mostlyThreshold: 0.8,
+  },
+};
+
 export interface Config {
   /** Fiscal year to evaluate (Gregorian start year); null = detect from the sheet. */
   fiscalYear: number | null;
@@ -30,6 +72,11 @@ export interface Config {
   aliases: Record<CanonicalColumn, string[]>;
   /** The closed list of units a value may carry. */
   units: string[];
+  /** Force a layout (§8); null = decide from the header row. */
+  layout: Layout | null;
+  /** Extra header texts per column role of the kpi-table / years-across layouts. */
+  roleAliases: Record<Role, string[]>;
+  rubric: Rubric;
 }
 
 export const DEFAULT_UNITS: readonly string[] = [
@@ -63,6 +110,9 @@ export const DEFAULT_CONFIG: Config = Object.freeze({
     翌年度にむけた課題と方向性: ["課題と方向性", "翌年度の課題と方向性", "次年度にむけた課題と方向性", "翌年度への課題と方向性", "翌年度にむけての課題と方向性"],
   },
   units: [...DEFAULT_UNITS],
+  layout: null,
+  roleAliases: { name: [], target: [], actual: [], unit: [], baseline: [], direction: [], kind: [] },
+  rubric: BUILTIN_RUBRICS.default.rubric,
 }) as Config;
 
 /** A configuration as a user writes it: every field optional. */
@@ -73,6 +123,15 @@ export interface ConfigInput {
   columns?: Partial<Record<string, ColumnSeverity | Partial<ColumnRule>>>;
   aliases?: Partial<Record<string, string[]>>;
   units?: string[];
+  layout?: Layout | null;
+  rubric?: string | RubricInput;
+}
+
+export interface RubricInput {
+  labels?: Partial<Record<string, string>>;
+  mostlyThreshold?: number;
+  grades?: { min: number; label: string }[];
+  rateMethod?: "ratio" | "gap";
 }
 
 export class ConfigError extends Error {
@@ -90,9 +149,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 export function resolveConfig(input: unknown = {}): Config {
   const problems: string[] = [];
   if (!isObject(input)) throw new ConfigError(["設定はオブジェクト（{...}）で指定してください"]);
-  const known = ["fiscalYear", "phase", "mostlyThreshold", "columns", "aliases", "units", "$schema", "comment"];
+  const known = ["fiscalYear", "phase", "mostlyThreshold", "columns", "aliases", "units", "layout", "rubric", "$schema", "comment"];
   for (const key of Object.keys(input)) {
-    if (!known.includes(key)) problems.push(`不明な項目「${key}」（使える項目: ${known.slice(0, 6).join(", ")}）`);
+    if (!known.includes(key)) problems.push(`不明な項目「${key}」（使える項目: ${known.slice(0, 8).join(", ")}）`);
   }
   const config: Config = {
     fiscalYear: DEFAULT_CONFIG.fiscalYear,
@@ -101,6 +160,9 @@ export function resolveConfig(input: unknown = {}): Config {
     columns: { ...DEFAULT_CONFIG.columns },
     aliases: { ...DEFAULT_CONFIG.aliases },
     units: [...DEFAULT_CONFIG.units],
+    layout: null,
+    roleAliases: { name: [], target: [], actual: [], unit: [], baseline: [], direction: [], kind: [] },
+    rubric: { ...DEFAULT_CONFIG.rubric, labels: { ...DEFAULT_CONFIG.rubric.labels } },
   };
   const fy = input.fiscalYear;
   if (fy !== undefined && fy !== null) {
@@ -148,7 +210,12 @@ export function resolveConfig(input: unknown = {}): Config {
     if (!isObject(input.aliases)) problems.push("aliases は {列名: [別名, …]} の形で指定してください");
     else {
       for (const [name, list] of Object.entries(input.aliases)) {
-        if (!canonical(name)) problems.push(`aliases の列名「${name}」は標準の列ではありません`);
+        if ((ROLES as readonly string[]).includes(name)) {
+          if (!Array.isArray(list) || !list.every((s) => typeof s === "string" && s.trim() !== "")) problems.push(`aliases.${name} は空でない文字列の配列です`);
+          else config.roleAliases[name as Role] = [...list];
+          continue;
+        }
+        if (!canonical(name)) problems.push(`aliases の列名「${name}」は標準の列でも役割（${ROLES.join(", ")}）でもありません`);
         else if (!Array.isArray(list) || !list.every((s) => typeof s === "string" && s.trim() !== "")) {
           problems.push(`aliases.${name} は空でない文字列の配列です`);
         } else config.aliases[name] = [...DEFAULT_CONFIG.aliases[name], ...list];
@@ -160,6 +227,66 @@ export function resolveConfig(input: unknown = {}): Config {
       problems.push("units は空でない文字列の配列です");
     } else config.units = [...input.units];
   }
+  if (input.layout !== undefined && input.layout !== null) {
+    if (typeof input.layout !== "string" || !(LAYOUTS as readonly string[]).includes(input.layout)) {
+      problems.push(`layout は ${LAYOUTS.map((l) => `"${l}"`).join(" / ")} のいずれかです（値: ${JSON.stringify(input.layout)}）`);
+    } else config.layout = input.layout as Layout;
+  }
+  if (input.rubric !== undefined) readRubric(input.rubric, config, problems, input.mostlyThreshold !== undefined);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function readRubric(r: unknown, config: Config, problems: string[], thresholdGiven: boolean): void {
+  if (typeof r === "string") {
+    if (r !== "default" && r !== "binary" && r !== "abcd") {
+      problems.push(`rubric は "default" / "binary" / "abcd" か {labels, mostlyThreshold, grades, rateMethod} です（値: ${JSON.stringify(r)}）`);
+      return;
+    }
+    const b = BUILTIN_RUBRICS[r];
+    config.rubric = { ...b.rubric, labels: { ...b.rubric.labels }, grades: b.rubric.grades ? [...b.rubric.grades] : null };
+    if (!thresholdGiven) config.mostlyThreshold = b.mostlyThreshold;
+    return;
+  }
+  if (!isObject(r)) {
+    problems.push("rubric は \"binary\" / \"abcd\" か {labels, mostlyThreshold, grades, rateMethod} です");
+    return;
+  }
+  const knownKeys = ["labels", "mostlyThreshold", "grades", "rateMethod"];
+  for (const key of Object.keys(r)) if (!knownKeys.includes(key)) problems.push(`rubric の不明な項目「${key}」（使える項目: ${knownKeys.join(", ")}）`);
+  const rubric: Rubric = { name: "custom", labels: { ...DEFAULT_LABELS }, grades: null, rateMethod: "ratio" };
+  if (r.labels !== undefined) {
+    if (!isObject(r.labels)) problems.push("rubric.labels は {achieved: \"順調\", …} の形です");
+    else {
+      for (const [code, label] of Object.entries(r.labels)) {
+        if (!(STATUS_CODES as readonly string[]).includes(code)) problems.push(`rubric.labels の「${code}」は状態ではありません（${STATUS_CODES.join(", ")}）`);
+        else if (typeof label !== "string" || label.trim() === "") problems.push(`rubric.labels.${code} は空でない文字列です`);
+        else rubric.labels[code as StatusCode] = label.trim();
+      }
+      if (new Set(Object.values(rubric.labels)).size !== STATUS_CODES.length) problems.push("rubric.labels の5つの言葉はすべて違うものにしてください");
+    }
+  }
+  if (r.mostlyThreshold !== undefined) {
+    const t = r.mostlyThreshold;
+    if (typeof t !== "number" || !(t > 0 && t <= 1)) problems.push(`rubric.mostlyThreshold は 0 より大きく 1 以下の比率です（値: ${JSON.stringify(t)}）`);
+    else config.mostlyThreshold = t;
+  }
+  if (r.grades !== undefined) {
+    const g = r.grades;
+    if (!Array.isArray(g) || g.length === 0 || !g.every((x) => isObject(x) && typeof x.min === "number" && Number.isFinite(x.min) && typeof x.label === "string" && x.label.trim() !== "")) {
+      problems.push('rubric.grades は [{"min": 1.1, "label": "A"}, …] の形の、空でない配列です');
+    } else {
+      const bands = (g as { min: number; label: string }[]).map((x) => ({ min: x.min, label: x.label.trim() }));
+      if (bands.some((b, i) => i > 0 && b.min >= bands[i - 1].min)) problems.push("rubric.grades は min の大きい順に並べてください");
+      else {
+        bands[bands.length - 1] = { ...bands[bands.length - 1], min: Number.NEGATIVE_INFINITY };
+        rubric.grades = bands;
+      }
+    }
+  }
+  if (r.rateMethod !== undefined) {
+    if (r.rateMethod !== "ratio" && r.rateMethod !== "gap") problems.push(`rubric.rateMethod は "ratio" か "gap" です（値: ${JSON.stringify(r.rateMethod)}）`);
+    else rubric.rateMethod = r.rateMethod;
+  }
+  config.rubric = rubric;
 }

@@ -1,7 +1,7 @@
 /** Header-row detection and column mapping (§1). */
 import { CANONICAL_COLUMNS, type CanonicalColumn, type Config } from "./config";
 import { OUTPUT_HEADERS, type OutputHeader } from "./messages";
-import { normalizeHeader } from "./normalize";
+import { headerKey, normalizeHeader } from "./normalize";
 
 export const HEADER_SEARCH_ROWS = 30;
 const OPENING_BRACKETS = "([【〔<《「{";
@@ -18,13 +18,13 @@ export interface HeaderMatch {
 }
 
 export class HeaderMatcher {
-  private readonly names: { key: string; canonical: CanonicalColumn }[] = [];
+  private readonly names: { key: string; loose: string; canonical: CanonicalColumn }[] = [];
   private readonly outputKeys = new Map<string, OutputHeader>(OUTPUT_HEADERS.map((h) => [normalizeHeader(h), h]));
 
   constructor(config: Config) {
     for (const c of CANONICAL_COLUMNS) {
-      this.names.push({ key: normalizeHeader(c), canonical: c });
-      for (const alias of config.aliases[c] ?? []) this.names.push({ key: normalizeHeader(alias), canonical: c });
+      this.names.push({ key: normalizeHeader(c), loose: headerKey(c), canonical: c });
+      for (const alias of config.aliases[c] ?? []) this.names.push({ key: normalizeHeader(alias), loose: headerKey(alias), canonical: c });
     }
     this.names.sort((a, b) => b.key.length - a.key.length);
   }
@@ -35,6 +35,12 @@ export class HeaderMatcher {
     for (const n of this.names) {
       if (key === n.key) return n.canonical;
       if (key.startsWith(n.key) && OPENING_BRACKETS.includes(key[n.key.length])) return n.canonical;
+    }
+    // v2: compared again with the particle の removed from both sides.
+    const loose = key.replace(/の/g, "");
+    for (const n of this.names) {
+      if (loose === n.loose) return n.canonical;
+      if (loose.startsWith(n.loose) && OPENING_BRACKETS.includes(loose[n.loose.length])) return n.canonical;
     }
     return null;
   }
@@ -109,4 +115,33 @@ export class HeaderMatcher {
     if (titleCol !== undefined && next[titleCol]) return false;
     return next.some(Boolean);
   }
+}
+
+/** Length of the longest common subsequence (characters shared in order). */
+function lcs(a: string, b: string): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Array<number>(b.length + 1).fill(0);
+    for (let j = 1; j <= b.length; j++) cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * The header cell that most resembles a missing canonical column (§1 v2): sharing the most
+ * characters in order, at least two thirds of the canonical name's. Index into `texts`, or null.
+ */
+export function resemblingHeader(canonical: string, texts: readonly string[], taken: ReadonlySet<number>): number | null {
+  const key = normalizeHeader(canonical);
+  const need = Math.ceil((key.length * 2) / 3);
+  let best: number | null = null;
+  let bestScore = 0;
+  texts.forEach((t, i) => {
+    if (!t || taken.has(i) || t.length > 60) return;
+    const score = lcs(key, normalizeHeader(t));
+    if (score >= need && score > bestScore) [best, bestScore] = [i, score];
+  });
+  return best;
 }

@@ -153,3 +153,30 @@ export function circled(id: string): string {
   const n = Number(id);
   return Number.isInteger(n) && n >= 1 && n <= 20 ? String.fromCodePoint(0x2460 + n - 1) : `(${id})`;
 }
+
+/** Header text compared without the particle の (§1 v2: 「期末の自己評価」 matches 期末自己評価). */
+export function headerKey(raw: string): string {
+  return normalizeHeader(raw).replace(/の/g, "");
+}
+
+/** Parse text shown to people again: marker tokens as ①, range markers as 〜. */
+export function displayText(parse: string): string {
+  if (parse.indexOf(MARK_OPEN) < 0 && parse.indexOf(RANGE) < 0) return parse;
+  return parse
+    .replace(new RegExp(`${MARK_OPEN}(\\d+)${MARK_CLOSE}`, "g"), (_w, id: string) => circled(id))
+    .replace(new RegExp(RANGE, "g"), "〜");
+}
+
+/** The sentence (or line) of parse text around [start, end), shown as text, with the words it holds. */
+export function excerpt(parse: string, start: number, end: number, max = 80): { text: string; words: string } {
+  let a = start;
+  while (a > 0 && !/[。！？!?\n]/.test(parse[a - 1]) && start - a < max) a--;
+  let b = end;
+  while (b < parse.length && !/[\n]/.test(parse[b]) && b - end < max) {
+    b++;
+    if (/[。！？!?]/.test(parse[b - 1])) break;
+  }
+  const text = displayText(parse.slice(a, b)).trim();
+  const words = displayText(parse.slice(start, end)).trim();
+  return { text: text.includes(words) ? text : words, words };
+}

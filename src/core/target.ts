@@ -233,9 +233,14 @@ export function segmentFor(k: KpiTargets, year: number | null): YearSegment | un
 
 /** The targets of a 目標達成水準 cell's raw text for one fiscal year (§4). */
 export function evaluateTargets(raw: string, year: number | null, reference: number | null, units: UnitList, declaredUnit: string | null = null): TargetEvaluation {
+  return evaluateParsedTargets(toParseText(raw), year, reference, units, declaredUnit);
+}
+
+/** The same, on parse text already made (§2). */
+export function evaluateParsedTargets(parse: string, year: number | null, reference: number | null, units: UnitList, declaredUnit: string | null = null): TargetEvaluation {
   const empty: TargetEvaluation = { kpis: [], forYear: new Map(), segments: new Map(), missingYear: [], issue: null };
-  if (raw.trim() === "") return empty;
-  const kpis = parseTargets(toParseText(raw), reference, units, declaredUnit).filter((k) => k.years.size > 0 || k.every !== null);
+  if (parse.trim() === "") return empty;
+  const kpis = parseTargets(parse, reference, units, declaredUnit).filter((k) => k.years.size > 0 || k.every !== null);
   if (kpis.length === 0) return { ...empty, issue: "target-unparsed" };
   const segments = new Map<string, YearSegment>();
   for (const k of kpis) {

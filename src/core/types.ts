@@ -20,7 +20,17 @@ export interface SheetInput {
    * Absent when the adapter has no record: the plan then trusts only values that look like its own.
    */
   written?: Record<string, WrittenValue>;
+  /**
+   * Merged ranges (A1, e.g. "A3:A4"), when the adapter knows them. Optional: without them a merge's
+   * covered cells simply read empty, and a self-assessment cell followed by empty cells of the same
+   * item is taken to span them.
+   */
+  merges?: string[];
 }
+
+/** The three sheet layouts of kpi-grammar §8 (v2). */
+export type Layout = "progress" | "kpi-table" | "years-across";
+export const LAYOUTS: readonly Layout[] = ["progress", "kpi-table", "years-across"];
 
 export type WrittenValue = string | number | null;
 
@@ -45,7 +55,9 @@ export type IssueCode =
   | "denominator-mismatch"
   | "unit-mismatch"
   | "self-assessment-mismatch"
-  | "cell-error";
+  | "cell-error"
+  | "actual-pending"
+  | "kpi-row-incomplete";
 
 export interface Issue {
   code: IssueCode;
@@ -68,6 +80,25 @@ export interface NumericValue {
 
 export type Claim = "affirm" | "deny" | "partial" | "none";
 
+/** Where a verdict's words came from: the cell, its text around them, and the deciding words. */
+export interface EvidencePart {
+  /** A1 address of the cell, or null. */
+  cell: string | null;
+  /** The words around the deciding ones (one sentence or line, as the user wrote it; markers shown as ①). */
+  text: string;
+  /** The deciding words, a substring of `text` (to be marked, e.g. in bold). */
+  words: string;
+  /** For a target: the fiscal year it is the target of (null: every year / no year named). */
+  year?: number | null;
+}
+
+/** The exact words that decided one KPI's verdict; null where none was read. */
+export interface Evidence {
+  target: EvidencePart | null;
+  actual: EvidencePart | null;
+  claim: EvidencePart | null;
+}
+
 export interface KpiResult {
   id: string;
   kind: "numeric" | "qualitative" | "none";
@@ -82,21 +113,33 @@ export interface KpiResult {
   claim: Claim;
   rate: number | null;
   status: StatusCode;
+  /** The KPI's baseline (基準値), when the sheet gives one. */
+  baseline: number | null;
+  /** The words that decided this verdict and the cells they came from. */
+  evidence: Evidence;
 }
 
 export interface ItemResult {
   row: number;
+  /** Every sheet row of the item (an item may span several rows; its output is written on the first). */
+  rows: number[];
   number: string;
   title: string;
   status: StatusCode;
   rate: number | null;
   kpis: KpiResult[];
   issues: Issue[];
+  /** Why an item judged unknown is unknown, where no issue says it (Japanese, for チェック結果). */
+  notes: string[];
+  /** The rubric's grade (§9), or null. */
+  grade: string | null;
 }
 
 export interface SheetReport {
   sheet: string;
   recognized: boolean;
+  /** The layout the header row was read as (§8), or null when the sheet was not recognised. */
+  layout: Layout | null;
   fiscalYear: number | null;
   fiscalYearSource: "setting" | "title" | "sheet" | "file" | null;
   phase: Phase;
