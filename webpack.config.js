@@ -21,6 +21,8 @@ module.exports = (env = {}, argv = {}) => {
     new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks, officeJs, officeOrigin, scriptLoading: "defer", minify: production });
   const copies = [
     { from: "assets", to: "assets" },
+    // The manifest's SupportUrl and LearnMoreUrl (static: no script, its own strict CSP).
+    { from: "src/help/help.html", to: "help.html" },
     { from: "samples/sample-r2.xlsx", to: "samples/sample-r2.xlsx" },
     {
       from: "manifest.xml",
