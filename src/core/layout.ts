@@ -179,7 +179,9 @@ export function findLayoutHeader(texts: readonly (readonly string[])[], firstRow
     if (!row.some(Boolean)) continue;
     const candidates: { rowIndex: number; firstRowIndex: number; texts: string[] }[] = [];
     const next = r + 1 < texts.length ? texts[r + 1] : null;
-    if (next && (roles.isHeaderWordsRow(next, canonical) || roles.isHeaderWordsRow(row, canonical))) {
+    // Two header rows: one holds only header words and years, and neither is a title (one cell).
+    const filled = (x: readonly string[]): number => x.filter((t) => t && t.trim() !== "").length;
+    if (next && filled(row) >= 2 && filled(next) >= 2 && (roles.isHeaderWordsRow(next, canonical) || roles.isHeaderWordsRow(row, canonical))) {
       candidates.push({ rowIndex: r + 1, firstRowIndex: r, texts: joinRows(row, next, roles) });
     }
     candidates.push({ rowIndex: r, firstRowIndex: r, texts: [...row] });

@@ -81,6 +81,7 @@ export const SHEET_TEXT = {
   ok: "OK",
   qualitative: "定性目標",
   noActual: "実績なし",
+  pendingActual: "実績未確定",
   noTarget: "当該年度の目標なし",
   notEntered: (column: string) => `${column}が未入力`,
   columnMissing: (column: string) => `${column}列なし`,

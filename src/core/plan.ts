@@ -55,6 +55,19 @@ export type PlanResult = { ok: true; plan: WritePlan } | { ok: false; error: Pla
 
 const LABELS = new Set(Object.values(STATUS_LABELS.ja));
 
+/** The word written into 達成状況 for an item: the rubric's label, with its grade (「概ね達成（B）」). */
+export function statusText(item: ItemResult, config: Config): string {
+  const label = config.rubric?.labels[item.status] ?? STATUS_LABELS.ja[item.status];
+  return item.grade ? `${label}（${item.grade}）` : label;
+}
+
+/** Whether a 達成状況 value is one of the labels Shinchoku writes (any rubric's, with a grade or not). */
+function isStatusLabel(value: unknown, config: Config): boolean {
+  if (typeof value !== "string") return false;
+  const base = value.replace(/（[^（）]{1,12}）$/, "");
+  return LABELS.has(base) || (config.rubric !== undefined && Object.values(config.rubric.labels).includes(base));
+}
+
 function formatNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(4)));
 }
@@ -70,7 +83,7 @@ export function kpiSummary(k: KpiResult): string {
   if (k.kind === "qualitative") return `${id}${SHEET_TEXT.qualitative} ${label}`;
   const unit = k.unit ?? "";
   const target = typeof k.target === "number" ? formatNumber(k.target) : k.target;
-  if (k.actual === null) return `${id}目標${target}${unit} ${SHEET_TEXT.noActual} ${label}`;
+  if (k.actual === null) return `${id}目標${target}${unit} ${k.evidence?.actual ? SHEET_TEXT.pendingActual : SHEET_TEXT.noActual} ${label}`;
   const actualUnit = k.actualUnit !== null && k.actualUnit !== k.unit ? k.actualUnit : "";
   const ratio = `${formatNumber(k.actual)}${actualUnit}/${target}${unit}`;
   return k.rate === null ? `${id}${ratio} ${label}` : `${id}${ratio} ${formatRate(k.rate)} ${label}`;
@@ -78,14 +91,28 @@ export function kpiSummary(k: KpiResult): string {
 
 export function itemSummary(item: ItemResult, report: SheetReport, config: Config): string {
   const selfCol = selfAssessmentColumn(config);
-  if (!(selfCol in report.columns)) return SHEET_TEXT.columnMissing(selfCol);
+  if ((report.layout ?? "progress") === "progress" && !(selfCol in report.columns)) return SHEET_TEXT.columnMissing(selfCol);
   if (item.status === "not_entered") return SHEET_TEXT.notEntered(selfCol);
   if (item.kpis.length === 0) return SHEET_TEXT.noKpi;
   return item.kpis.map(kpiSummary).join(" ");
 }
 
-export function itemCheckText(item: ItemResult): string {
-  return item.issues.length === 0 ? SHEET_TEXT.ok : item.issues.map((i) => i.message).join("\n");
+/**
+ * チェック結果: the item's issues, or 「OK」 — but an item judged 判定不能 always names why (§6 v2):
+ * its issues, the notes of its KPIs, and the sheet-level cause (fiscal year, self-assessment column).
+ */
+export function itemCheckText(item: ItemResult, report?: SheetReport, config?: Config): string {
+  const lines = item.issues.map((i) => i.message);
+  if (item.status === "unknown") {
+    for (const n of item.notes ?? []) if (!lines.includes(n)) lines.push(n);
+    if (report) {
+      if (report.fiscalYear === null) lines.push(SHEET_TEXT.noFiscalYear);
+      const selfCol = selfAssessmentColumn(config ?? ({ phase: report.phase } as Config));
+      if ((report.layout ?? "progress") === "progress" && !(selfCol in report.columns)) lines.push(SHEET_TEXT.noSelfColumn(selfCol));
+    }
+    if (lines.length === 0) lines.push(SHEET_TEXT.undetermined);
+  }
+  return lines.length === 0 ? SHEET_TEXT.ok : lines.join("\n");
 }
 
 const cellAt = (input: SheetInput, row: number, col: number): Cell | undefined =>
@@ -101,15 +128,15 @@ const same = (a: WrittenValue | boolean, b: WrittenValue): boolean =>
   typeof a === "number" && typeof b === "number" ? Math.abs(a - b) < 1e-9 : a === b;
 
 /** Whether a value found in an output cell is one Shinchoku could have written there. */
-function looksOwn(header: OutputHeader, value: WrittenValue | boolean, statusInRow: WrittenValue | boolean, isHeader: boolean): boolean {
+function looksOwn(header: OutputHeader, value: WrittenValue | boolean, statusInRow: WrittenValue | boolean, isHeader: boolean, config: Config): boolean {
   if (isHeader) return value === header;
   switch (header) {
     case "達成状況":
-      return typeof value === "string" && LABELS.has(value);
+      return isStatusLabel(value, config);
     case "達成率":
       return typeof value === "number";
     default:
-      return typeof value === "string" && typeof statusInRow === "string" && LABELS.has(statusInRow);
+      return typeof value === "string" && isStatusLabel(statusInRow, config);
   }
 }
 
@@ -137,16 +164,16 @@ export function plan(report: SheetReport, input: SheetInput, config: Config): Pl
   const itemRows = new Set<number>();
   for (const item of report.items) {
     itemRows.add(item.row);
-    put(item.row, "達成状況", STATUS_LABELS.ja[item.status], { fill: STATUS_FILLS[item.status] });
+    put(item.row, "達成状況", statusText(item, config), { fill: STATUS_FILLS[item.status] });
     put(item.row, "達成率", item.rate, { numFmt: RATE_FORMAT });
     put(item.row, "判定根拠", itemSummary(item, report, config), { wrap: true });
-    put(item.row, "チェック結果", itemCheckText(item), { wrap: true });
+    put(item.row, "チェック結果", itemCheckText(item, report, config), { wrap: true });
   }
   /** Whether Shinchoku wrote this value here: by its record, else by the look of the value. */
   const isOwn = (address: string, row: number, header: OutputHeader, cur: WrittenValue | boolean): boolean =>
     input.written
       ? address in input.written && same(cur, input.written[address])
-      : looksOwn(header, cur, currentValue(cellAt(input, row, colOf["達成状況"])), row === headerRow);
+      : looksOwn(header, cur, currentValue(cellAt(input, row, colOf["達成状況"])), row === headerRow, config);
   // Stale results in rows that are no longer items: cleared when they are Shinchoku's own.
   const lastRow = input.origin.row + input.cells.length;
   for (let row = headerRow + 1; row <= lastRow; row++) {
