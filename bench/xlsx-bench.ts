@@ -50,7 +50,7 @@ export async function benchFiles(items = 20000): Promise<void> {
   const bytes = new Uint8Array(fs.readFileSync(file));
   const ours = timeIt(() => readWorkbook(bytes, file), 5);
   const sheetjs = timeIt(() => XLSX.read(bytes, { type: "array", dense: true, cellNF: true, cellHTML: false, cellStyles: false }), 3);
-  const exceljs = await timeAsync(async () => new ExcelJS.Workbook().xlsx.load(Buffer.from(bytes)), 3);
+  const exceljs = await timeAsync(async () => new ExcelJS.Workbook().xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer), 3);
   report("files.read_ms", { items, ours: round(ours), sheetjs: round(sheetjs), exceljs: round(exceljs), oursVsExceljs: round(ours / exceljs, 2), goal: "<= 0.5x an ExcelJS load" });
 
   const input = readWorkbook(bytes, file).sheets[0];
@@ -61,7 +61,7 @@ export async function benchFiles(items = 20000): Promise<void> {
   const patch = timeIt(() => patchWorkbook(bytes, file, plans), 5);
   const exceljsRoundTrip = await timeAsync(async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(bytes));
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     await wb.xlsx.writeBuffer();
   }, 2);
   report("files.patch_ms", { items, patch: round(patch), exceljsLoadPlusSave: round(exceljsRoundTrip), goal: "<= 1000 ms of patching on top of the read" });

@@ -131,7 +131,7 @@ describe.each(WRITABLE)("corpus: %s", (name) => {
     for (const [entry, bytes] of before) if (!owned.has(entry)) expect(restored.get(entry)!.equals(bytes)).toBe(true);
   });
 
-  it("the written file opens in LibreOffice, which shows the status labels", () => {
+  it("the written file opens in LibreOffice, which shows the status labels", async () => {
     const office = soffice();
     if (!office) {
       console.warn("LibreOffice not installed: the open-in-LibreOffice check is skipped (CI installs it)");
@@ -139,14 +139,15 @@ describe.each(WRITABLE)("corpus: %s", (name) => {
     }
     const out = path.join(dir, `lo-${name}`);
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lo-profile-"));
-    return cli("check", src, "--write", out).then(() => {
+    await cli("check", src, "--write", out);
+    {
       execFileSync(office, ["--headless", `-env:UserInstallation=file://${profile}`, "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", path.join(dir, `lo-${name}-csv`), out], { stdio: "pipe", timeout: 120000 });
       const csvs = fs.readdirSync(path.join(dir, `lo-${name}-csv`));
       const main = csvs.find((f) => f.includes("進捗状況"))!;
       const text = fs.readFileSync(path.join(dir, `lo-${name}-csv`, main), "utf8");
       expect(text).toContain("達成状況");
       for (const label of ["達成", "概ね達成", "未達成", "未入力"]) expect(text).toContain(label);
-    });
+    }
   }, 180000);
 });
 
