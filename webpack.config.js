@@ -2,6 +2,7 @@
 // Builds the add-in (taskpane, commands, dialog) and the preview page into dist/.
 //   webpack --mode production --env urlProd=https://example.org/shinchoku/   (manifest URLs for hosting)
 //   webpack --mode production --env officeJs=local                           (office.js copied from @microsoft/office-js, for closed networks)
+//   webpack serve --mode development                                         (npm run dev-server: https://localhost:3000 with hot reload)
 const path = require("path");
 const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -10,7 +11,43 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const DEV_URL = "https://localhost:3000/";
 const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
-module.exports = (env = {}, argv = {}) => {
+/**
+ * https options for the dev server from office-addin-dev-certs: its certificates, installed in the
+ * system's trust store where it can (Windows, macOS; Linux with sudo). Where it cannot, the
+ * certificates are still generated (pure JS) and the browser must be told to trust the CA.
+ */
+async function devHttpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (e) {
+    const defaults = require("office-addin-dev-certs/lib/defaults");
+    if (!fs.existsSync(defaults.localhostCertificatePath)) await require("office-addin-dev-certs/lib/generate").generateCertificates();
+    console.warn(`Shinchoku dev-server: the certificates could not be installed in the trust store (${e.message.split("\n")[0]}).\n  Trust ${defaults.caCertificatePath} in your browser (or run "npx office-addin-dev-certs install" with admin rights).`);
+    return { ca: fs.readFileSync(defaults.caCertificatePath), cert: fs.readFileSync(defaults.localhostCertificatePath), key: fs.readFileSync(defaults.localhostKeyPath) };
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const config = build(env, argv);
+  if (!env.WEBPACK_SERVE) return config;
+  const { port, hostname } = new URL(DEV_URL);
+  config.devServer = {
+    host: hostname,
+    port: Number(port),
+    hot: true,
+    // The manifest's host name (a server bound to 127.0.0.1 refuses https://localhost:3000 as a Host header).
+    allowedHosts: [hostname],
+    headers: { "Access-Control-Allow-Origin": "*" },
+    server: { type: "https", options: await devHttpsOptions() },
+    client: { overlay: { errors: true, warnings: false } },
+    static: false,
+    devMiddleware: { writeToDisk: false },
+  };
+  return config;
+};
+
+function build(env, argv) {
   const production = argv.mode !== "development";
   const urlProd = env.urlProd || DEV_URL;
   if (!/^https:\/\/[^\s"<>]+\/$/.test(urlProd)) throw new Error(`--env urlProd must be an https URL ending in "/" (got ${urlProd})`);
@@ -60,4 +97,4 @@ module.exports = (env = {}, argv = {}) => {
       new CopyWebpackPlugin({ patterns: copies }),
     ],
   };
-};
+}
