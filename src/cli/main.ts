@@ -26,6 +26,7 @@ interface CheckFlags {
   write?: string;
   inPlace?: boolean;
   color?: boolean;
+  verbose?: boolean;
 }
 
 export interface Io {
@@ -105,7 +106,7 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: Io, reportDir?:
   }
   if (flags.format === "json") io.stdout.write(renderJson(results, changes));
   else if (flags.format === "csv") io.stdout.write(renderCsv(results));
-  else io.stdout.write(renderTable(results, color));
+  else io.stdout.write(renderTable(results, color, flags.verbose === true));
   for (const r of results) if (r.error && flags.format !== "table") io.stderr.write(`shinchoku: ${r.error.message}\n`);
   return exitCodeOf(results);
 }
@@ -131,7 +132,8 @@ function judgingOptions(cmd: Command): Command {
     .option("--config <file>", "設定ファイル（JSON。省略時は入力フォルダーの shinchoku.config.json）")
     .option("--previous <report.json>", "前回の report.json と比べて、項目ごとの変化（新規・改善・悪化・変化なし）を示す")
     .addOption(new Option("--format <format>", "出力形式").choices(["table", "json", "csv"]).default("table"))
-    .option("--no-color", "色を付けない");
+    .option("--no-color", "色を付けない")
+    .option("--verbose", "表形式で、各 KPI の判定の根拠（読み取った目標・実績・記述とそのセル）も表示する");
 }
 
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
