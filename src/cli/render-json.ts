@@ -10,6 +10,7 @@ export function sheetJson(s: SheetReport, changeOf?: (row: number) => Change | u
   return {
     sheet: s.sheet,
     recognized: s.recognized,
+    layout: s.layout ?? null,
     fiscalYear: s.fiscalYear,
     fiscalYearSource: s.fiscalYearSource,
     phase: s.phase,
@@ -22,6 +23,8 @@ export function sheetJson(s: SheetReport, changeOf?: (row: number) => Change | u
       title: i.title,
       status: i.status,
       rate: r4(i.rate),
+      grade: i.grade ?? null,
+      rows: i.rows ?? [i.row],
       ...(changeOf ? { change: changeOf(i.row) ?? "new" } : {}),
       kpis: i.kpis.map((k) => ({
         id: k.id,
@@ -36,6 +39,8 @@ export function sheetJson(s: SheetReport, changeOf?: (row: number) => Change | u
         claim: k.claim,
         rate: r4(k.rate),
         status: k.status,
+        baseline: k.baseline ?? null,
+        evidence: k.evidence ?? { target: null, actual: null, claim: null },
       })),
     })),
     issues: s.issues.map((i) => ({ code: i.code, severity: i.severity, cell: i.cell, row: i.row, column: i.column, message: i.message })),

@@ -1,5 +1,5 @@
 /** `--format table`: for people at a terminal. */
-import { fiscalYearLabel, SEVERITY_LABELS, STATUS_LABELS, type StatusCode } from "../core";
+import { circled, EVIDENCE_LABELS, type EvidencePart, fiscalYearLabel, LAYOUT_LABELS, SEVERITY_LABELS, STATUS_LABELS, type StatusCode } from "../core";
 import { type FileResult, summarize } from "./model";
 
 const ANSI: Record<StatusCode | "error" | "warning" | "info" | "dim" | "bold", string> = {
@@ -44,7 +44,17 @@ function truncate(s: string, width: number): string {
 /** Control characters from cell text must not reach the terminal. */
 const safe = (s: string): string => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "?");
 
-export function renderTable(files: readonly FileResult[], color: boolean): string {
+/** One evidence line: the cell, the text with the deciding words marked (bold, or 【】 without colour). */
+function evidenceLine(label: string, e: EvidencePart | null, color: boolean): string {
+  if (!e) return `${label}: ${EVIDENCE_LABELS.ja.none}`;
+  const text = safe(e.text.replace(/\s+/g, " "));
+  const words = safe(e.words.replace(/\s+/g, " "));
+  const at = words ? text.indexOf(words) : -1;
+  const marked = at < 0 ? text : `${text.slice(0, at)}${color ? `\x1b[1m${words}${RESET}` : `【${words}】`}${text.slice(at + words.length)}`;
+  return `${label}: ${e.cell ?? "-"} 「${marked}」`;
+}
+
+export function renderTable(files: readonly FileResult[], color: boolean, verbose = false): string {
   const paint = (code: keyof typeof ANSI, s: string): string => (color ? `${ANSI[code]}${s}${RESET}` : s);
   const lines: string[] = [];
   for (const f of files) {
@@ -58,12 +68,22 @@ export function renderTable(files: readonly FileResult[], color: boolean): strin
         continue;
       }
       const year = s.fiscalYear === null ? "年度不明" : fiscalYearLabel(s.fiscalYear);
-      lines.push(paint("bold", `${safe(f.file)} › ${safe(s.sheet)}  （${year}・${s.phase === "final" ? "期末" : "中間"}、見出し ${s.headerRow} 行目）`));
+      const layout = s.layout ? `${LAYOUT_LABELS.ja[s.layout]}、` : "";
+      lines.push(paint("bold", `${safe(f.file)} › ${safe(s.sheet)}  （${layout}${year}・${s.phase === "final" ? "期末" : "中間"}、見出し ${s.headerRow} 行目）`));
       lines.push(paint("dim", `  ${pad("行", 5)} ${pad("番号", 5)} ${pad("達成状況", 9)} ${pad("達成率", 7)} 項目名`));
       for (const item of s.items) {
         const rate = item.rate === null ? "-" : `${(item.rate * 100).toFixed(1)}%`;
         const status = pad(STATUS_LABELS.ja[item.status], 9);
-        lines.push(`  ${pad(String(item.row), 5)} ${pad(truncate(safe(item.number), 5), 5)} ${paint(item.status, status)} ${pad(rate, 7)} ${truncate(safe(item.title), 50)}`);
+        lines.push(`  ${pad(String(item.row), 5)} ${pad(truncate(safe(item.number), 5), 5)} ${paint(item.status, status)} ${pad(rate, 7)} ${truncate(safe(item.title), 50)}${item.grade ? `  [${safe(item.grade)}]` : ""}`);
+        if (verbose) {
+          for (const k of item.kpis) {
+            const L = EVIDENCE_LABELS.ja;
+            lines.push(paint("dim", `        ${circled(k.id)} ${STATUS_LABELS.ja[k.status]}`));
+            lines.push(`          ${evidenceLine(L.target, k.evidence?.target ?? null, color)}`);
+            if (k.kind !== "qualitative") lines.push(`          ${evidenceLine(L.actual, k.evidence?.actual ?? null, color)}`);
+            if (k.evidence?.claim || k.kind === "qualitative") lines.push(`          ${evidenceLine(L.claim, k.evidence?.claim ?? null, color)}`);
+          }
+        }
       }
       const sheetIssues = s.issues.filter((i) => i.severity !== "info");
       if (sheetIssues.length > 0) {

@@ -1,5 +1,5 @@
 /** Every user-facing string of the core, Japanese first, English second. */
-import type { IssueCode, StatusCode } from "./types";
+import type { IssueCode, Layout, StatusCode } from "./types";
 
 export type Lang = "ja" | "en";
 type Params = Record<string, string | number>;
@@ -66,6 +66,24 @@ export const ISSUE_MESSAGES: Record<Lang, Record<IssueCode, Template>> = {
         ? `${p.cell}: the target of indicator "${p.name}" is empty. Enter the evaluated year's target, e.g. 「80%」 or 「1,200件」.`
         : `${p.cell}: indicator "${p.name}" has no ${p.part === "target-row" ? "target" : "actual"} row. Give each indicator one row marked 目標値 and one marked 実績値 in the kind column.`,
   },
+};
+
+/** The three sheet layouts (§8), as people call them. */
+export const LAYOUT_LABELS: Record<Lang, Record<Layout, string>> = {
+  ja: { progress: "進捗状況シート", "kpi-table": "KPI表（目標値・実績値の列）", "years-across": "年度横並び表（目標・実績の行）" },
+  en: { progress: "progress sheet", "kpi-table": "KPI table (target and actual columns)", "years-across": "years across (target and actual rows)" },
+};
+
+/** Short names of the layouts for narrow columns (様式). */
+export const LAYOUT_SHORT: Record<Lang, Record<Layout, string>> = {
+  ja: { progress: "進捗状況", "kpi-table": "KPI表", "years-across": "年度横並び" },
+  en: { progress: "progress", "kpi-table": "kpi-table", "years-across": "years-across" },
+};
+
+/** Labels of the evidence of a verdict (table --verbose, pane). */
+export const EVIDENCE_LABELS: Record<Lang, { target: string; actual: string; claim: string; none: string }> = {
+  ja: { target: "目標", actual: "実績", claim: "記述", none: "（読み取れず）" },
+  en: { target: "Target", actual: "Actual", claim: "Claim", none: "(none read)" },
 };
 
 export const CLAIM_LABELS: Record<Lang, Record<"affirm" | "deny" | "partial", string>> = {

@@ -78,16 +78,16 @@ describe("shinchoku report", () => {
     await wb.xlsx.readFile(path.join(outDir, "集計.xlsx"));
     expect(wb.worksheets.map((w) => w.name)).toEqual(["提出状況", "KPI一覧", "問題一覧"]);
     const sub = wb.getWorksheet("提出状況")!;
-    expect(sub.getRow(1).values).toEqual(expect.arrayContaining(["部会", "ファイル", "シート", "年度", "項目数", "達成", "概ね達成", "未達成", "判定不能", "未入力", "エラー", "警告", "状態"]));
+    expect(sub.getRow(1).values).toEqual(expect.arrayContaining(["部会", "ファイル", "シート", "様式", "年度", "項目数", "達成", "概ね達成", "未達成", "判定不能", "未入力", "エラー", "警告", "状態"]));
     expect(sub.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(sub.autoFilter).toBeTruthy();
     const rows = sub.getSheetValues().slice(2) as unknown[][];
     const jinji = rows.find((r) => r[1] === "人事・財政部会")!;
-    expect(jinji.slice(4, 11)).toEqual(["令和2年度", 2, 2, 0, 0, 0, 0]);
+    expect(jinji.slice(4, 12)).toEqual(["進捗状況", "令和2年度", 2, 2, 0, 0, 0, 0]);
     const kodomo = rows.find((r) => r[1] === "こども・教育部会")!;
-    expect(kodomo[5]).toBe(8);
-    expect(rows.find((r) => String(r[2]).endsWith("壊れた.xlsx"))![13]).toBe("読めない");
-    const stateCell = sub.getCell(`M${rows.findIndex((r) => r[1] === "人事・財政部会") + 2}`);
+    expect(kodomo[6]).toBe(8);
+    expect(rows.find((r) => String(r[2]).endsWith("壊れた.xlsx"))![14]).toBe("読めない");
+    const stateCell = sub.getCell(`N${rows.findIndex((r) => r[1] === "人事・財政部会") + 2}`);
     expect(stateCell.value).toBe("OK");
     expect((stateCell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFB3D7F0");
     const kpi = wb.getWorksheet("KPI一覧")!;
@@ -164,5 +164,62 @@ describe("shinchoku report", () => {
     const none = await run("report", empty, "--out", path.join(dir, "o3"));
     expect(none.code).toBe(2);
     expect(none.err).toContain(".xlsx ファイルが見つかりません");
+  });
+});
+
+describe("the three layouts end to end (kpi-grammar §8)", () => {
+  let ldir: string;
+  const FIX = ["v2-multirow-r5.xlsx", "v2-kpi-table-r5.xlsx", "v2-years-across-r5.xlsx"];
+  beforeAll(() => {
+    ldir = fs.mkdtempSync(path.join(os.tmpdir(), "shinchoku-layouts-"));
+    for (const f of FIX) fs.copyFileSync(fixture(f), path.join(ldir, f));
+  });
+  afterAll(() => fs.rmSync(ldir, { recursive: true, force: true }));
+
+  it("check --format json names each sheet's layout and carries the evidence", async () => {
+    const r = await run("check", ...FIX.map((f) => path.join(ldir, f)), "--format", "json");
+    const json = JSON.parse(r.out);
+    expect(json.files.map((f: { sheets: { layout: string }[] }) => f.sheets[0].layout)).toEqual(["progress", "kpi-table", "years-across"]);
+    const kt = json.files[1].sheets[0];
+    expect(kt.items.map((i: { status: string }) => i.status)).toEqual(["achieved", "mostly_achieved", "achieved", "mostly_achieved", "not_entered", "unknown"]);
+    expect(kt.items[1].kpis[0].evidence).toMatchObject({ target: { cell: "F4" }, actual: { cell: "G4" }, claim: null });
+    expect(json.files[0].sheets[0].items[0]).toMatchObject({ status: "mostly_achieved", rate: 0.92, rows: [3, 4] });
+  });
+
+  it("--format table names the layout; --verbose prints the words that decided each KPI", async () => {
+    const r = await run("check", path.join(ldir, FIX[1]), "--no-color");
+    expect(r.out).toContain("KPI表");
+    const v = await run("check", path.join(ldir, FIX[0]), "--no-color", "--verbose");
+    expect(v.out).toContain("目標: D4 「5年度 【30%以上】」");
+    expect(v.out).toContain("実績: G4 「②【27.6%】」");
+  });
+
+  it("--write puts the four output columns beside each layout (written on an item's first row)", async () => {
+    const out = path.join(ldir, "written");
+    const r = await run("check", ...FIX.map((f) => path.join(ldir, f)), "--write", out, "--format", "json");
+    expect(r.code).toBe(1); // the kpi table has one empty actual (an error)
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, FIX[2]));
+    const ws = wb.worksheets[0];
+    expect([ws.getCell("H2").value, ws.getCell("H3").value, ws.getCell("H4").value, ws.getCell("H5").value]).toEqual(["達成状況", "達成", null, "概ね達成"]);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(path.join(out, FIX[0]));
+    expect(wb2.worksheets[0].getCell("I3").value).toBe("概ね達成");
+  });
+
+  it("report: 提出状況 has a 様式 column, report.html names the layouts", async () => {
+    const out = path.join(ldir, "report");
+    await run("report", ldir, "--out", out, "--format", "json");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, "集計.xlsx"));
+    const sub = wb.getWorksheet("提出状況")!;
+    const header = sub.getRow(1).values as unknown[];
+    const col = header.indexOf("様式");
+    expect(col).toBeGreaterThan(0);
+    const layouts = (sub.getSheetValues().slice(2) as unknown[][]).map((r) => r[col]).filter(Boolean);
+    expect([...layouts].sort()).toEqual(["KPI表", "年度横並び", "進捗状況"].sort());
+    const html = fs.readFileSync(path.join(out, "report.html"), "utf8");
+    expect(html).toContain("<th>様式</th>");
+    expect(html).toContain("<td>年度横並び</td>");
   });
 });

@@ -82,9 +82,9 @@ export function renderHtmlReport(rows: RoundRows, meta: { generatedAt: string; w
 ${chart(rows)}
 <h2>提出状況（エラーのあるファイルが先）</h2>
 <table>
-<thead><tr><th>部会</th><th>ファイル</th><th>シート</th><th>年度</th><th>項目</th>${STATUS_CODES.map((s) => `<th>${STATUS_LABELS.ja[s]}</th>`).join("")}<th>エラー</th><th>警告</th><th>状態</th></tr></thead>
+<thead><tr><th>部会</th><th>ファイル</th><th>シート</th><th>様式</th><th>年度</th><th>項目</th>${STATUS_CODES.map((s) => `<th>${STATUS_LABELS.ja[s]}</th>`).join("")}<th>エラー</th><th>警告</th><th>状態</th></tr></thead>
 <tbody>
-${subs.map((s) => `<tr><td>${escapeHtml(s.bukai)}</td><td>${escapeHtml(s.file)}</td><td>${escapeHtml(s.sheet)}</td><td>${escapeHtml(s.fiscalYear)}</td><td class="num">${s.items}</td>${STATUS_CODES.map((c) => `<td class="num">${s.counts[c]}</td>`).join("")}<td class="num">${s.errors}</td><td class="num">${s.warnings}</td><td class="state-${s.state}">${stateLabel[s.state]}${s.message ? `: ${escapeHtml(s.message)}` : ""}</td></tr>`).join("\n")}
+${subs.map((s) => `<tr><td>${escapeHtml(s.bukai)}</td><td>${escapeHtml(s.file)}</td><td>${escapeHtml(s.sheet)}</td><td>${escapeHtml(s.layout)}</td><td>${escapeHtml(s.fiscalYear)}</td><td class="num">${s.items}</td>${STATUS_CODES.map((c) => `<td class="num">${s.counts[c]}</td>`).join("")}<td class="num">${s.errors}</td><td class="num">${s.warnings}</td><td class="state-${s.state}">${stateLabel[s.state]}${s.message ? `: ${escapeHtml(s.message)}` : ""}</td></tr>`).join("\n")}
 </tbody>
 </table>
 ${meta.withChanges ? `<h2>前回からの変化（改善・悪化）</h2>

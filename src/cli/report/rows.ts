@@ -1,6 +1,6 @@
 /** The round's data as flat rows, shared by the .xlsx and HTML reports. */
 import * as path from "path";
-import { circled, countStatuses, fiscalYearLabel, STATUS_LABELS, type StatusCode } from "../../core";
+import { circled, countStatuses, fiscalYearLabel, LAYOUT_SHORT, STATUS_LABELS, type StatusCode } from "../../core";
 import { type Change, CHANGE_LABELS, changeKey } from "../compare";
 import type { FileResult } from "../model";
 
@@ -14,6 +14,8 @@ export interface SubmissionRow {
   bukai: string;
   file: string;
   sheet: string;
+  /** The sheet's layout (様式), or "" when not recognised. */
+  layout: string;
   fiscalYear: string;
   items: number;
   counts: Record<StatusCode, number>;
@@ -62,7 +64,7 @@ export function roundRows(files: readonly FileResult[], changes: Map<string, Cha
   for (const f of files) {
     const zero = countStatuses([]);
     if (f.error && f.sheets.every((s) => !s.recognized)) {
-      submissions.push({ bukai: bukaiOf("", f.file), file: f.file, sheet: "", fiscalYear: "", items: 0, counts: zero, errors: 1, warnings: 0, state: "unreadable", message: f.error.message });
+      submissions.push({ bukai: bukaiOf("", f.file), file: f.file, sheet: "", layout: "", fiscalYear: "", items: 0, counts: zero, errors: 1, warnings: 0, state: "unreadable", message: f.error.message });
       issues.push({ bukai: bukaiOf("", f.file), file: f.file, sheet: "", cell: null, severity: "error", code: f.error.code, message: f.error.message });
       continue;
     }
@@ -71,10 +73,10 @@ export function roundRows(files: readonly FileResult[], changes: Map<string, Cha
       const errors = s.issues.filter((i) => i.severity === "error").length;
       const warnings = s.issues.filter((i) => i.severity === "warning").length;
       if (!s.recognized) {
-        submissions.push({ bukai, file: f.file, sheet: s.sheet, fiscalYear: "", items: 0, counts: zero, errors, warnings, state: errors > 0 ? "errors" : "skipped", message: s.issues[0]?.message ?? "" });
+        submissions.push({ bukai, file: f.file, sheet: s.sheet, layout: "", fiscalYear: "", items: 0, counts: zero, errors, warnings, state: errors > 0 ? "errors" : "skipped", message: s.issues[0]?.message ?? "" });
       } else {
         submissions.push({
-          bukai, file: f.file, sheet: s.sheet, fiscalYear: s.fiscalYear === null ? "不明" : fiscalYearLabel(s.fiscalYear), items: s.items.length, counts: countStatuses(s.items), errors, warnings,
+          bukai, file: f.file, sheet: s.sheet, layout: s.layout ? LAYOUT_SHORT.ja[s.layout] : "", fiscalYear: s.fiscalYear === null ? "不明" : fiscalYearLabel(s.fiscalYear), items: s.items.length, counts: countStatuses(s.items), errors, warnings,
           state: errors > 0 ? "errors" : warnings > 0 ? "warnings" : "ok", message: "",
         });
       }

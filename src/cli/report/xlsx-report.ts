@@ -28,8 +28,8 @@ export function cellLink(outDir: string, file: string, sheet: string, cell: stri
 }
 
 export function buildReportXlsx(rows: RoundRows, outDir: string, withChanges: boolean): Buffer {
-  const subHeader = ["部会", "ファイル", "シート", "年度", "項目数", ...STATUS_CODES.map((s) => STATUS_LABELS.ja[s]), "エラー", "警告", "状態", "備考"];
-  const subRows: CellValue[][] = rows.submissions.map((s) => [s.bukai, s.file, s.sheet, s.fiscalYear, s.items, ...STATUS_CODES.map((c) => s.counts[c]), s.errors, s.warnings, STATE_LABEL[s.state], s.message]);
+  const subHeader = ["部会", "ファイル", "シート", "様式", "年度", "項目数", ...STATUS_CODES.map((s) => STATUS_LABELS.ja[s]), "エラー", "警告", "状態", "備考"];
+  const subRows: CellValue[][] = rows.submissions.map((s) => [s.bukai, s.file, s.sheet, s.layout, s.fiscalYear, s.items, ...STATUS_CODES.map((c) => s.counts[c]), s.errors, s.warnings, STATE_LABEL[s.state], s.message]);
   const submissions: SheetSpec = {
     name: "提出状況",
     header: subHeader,
