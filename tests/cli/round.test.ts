@@ -174,7 +174,11 @@ describe("the three layouts end to end (kpi-grammar §8)", () => {
     ldir = fs.mkdtempSync(path.join(os.tmpdir(), "shinchoku-layouts-"));
     for (const f of FIX) fs.copyFileSync(fixture(f), path.join(ldir, f));
   });
-  afterAll(() => fs.rmSync(ldir, { recursive: true, force: true }));
+  afterAll(() => {
+    fs.rmSync(ldir, { recursive: true, force: true });
+    fs.rmSync(`${ldir}-written`, { recursive: true, force: true });
+    fs.rmSync(`${ldir}-report`, { recursive: true, force: true });
+  });
 
   it("check --format json names each sheet's layout and carries the evidence", async () => {
     const r = await run("check", ...FIX.map((f) => path.join(ldir, f)), "--format", "json");
@@ -195,7 +199,7 @@ describe("the three layouts end to end (kpi-grammar §8)", () => {
   });
 
   it("--write puts the four output columns beside each layout (written on an item's first row)", async () => {
-    const out = path.join(ldir, "written");
+    const out = `${ldir}-written`;
     const r = await run("check", ...FIX.map((f) => path.join(ldir, f)), "--write", out, "--format", "json");
     expect(r.code).toBe(1); // the kpi table has one empty actual (an error)
     const wb = new ExcelJS.Workbook();
@@ -208,7 +212,7 @@ describe("the three layouts end to end (kpi-grammar §8)", () => {
   });
 
   it("report: 提出状況 has a 様式 column, report.html names the layouts", async () => {
-    const out = path.join(ldir, "report");
+    const out = `${ldir}-report`;
     await run("report", ldir, "--out", out, "--format", "json");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(out, "集計.xlsx"));
