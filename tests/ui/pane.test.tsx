@@ -118,6 +118,22 @@ describe("task pane states", () => {
     expect(screen.getByText('<img src=x onerror="alert(1)">')).toBeInTheDocument();
   });
 
+  it("names the layout and shows each KPI's evidence, the deciding words in bold, as text only", async () => {
+    const input = sheet([["令和5年度 KPI"], ["指標名", "目標値", "実績値"], ["受講率", "80%以上", '<b>82.1%</b><img src=x onerror="alert(1)">']]);
+    const { container } = render(<App port={new FakePort(() => ({ reports: [judge(input)], written: false }))} lang="ja" />);
+    fireEvent.click(screen.getByRole("button", { name: "判定する" }));
+    const list = await screen.findByRole("list", { name: "判定結果" });
+    expect(screen.getByText(/様式: KPI表/)).toBeInTheDocument();
+    fireEvent.click(within(list).getByRole("button", { name: "KPI の内訳" }));
+    const evidence = within(list).getByRole("list", { name: /① 判定の根拠/ });
+    expect(evidence.textContent).toContain("目標: B3 「80%以上」");
+    expect(evidence.textContent).toContain('実績: C3 「<b>82.1%</b><img src=x onerror="alert(1)">」');
+    const bold = [...evidence.querySelectorAll("strong")].map((b) => b.textContent);
+    expect(bold).toEqual(["80%以上", "82.1%"]);
+    expect(container.querySelector("img")).toBeNull();
+    expect(container.querySelector(".evidence b")).toBeNull();
+  });
+
   it("English when asked, and check-only passes write: false; settings are saved", async () => {
     const port = new FakePort(seedResult);
     render(<App port={port} lang="en" />);
