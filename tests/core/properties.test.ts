@@ -9,7 +9,9 @@ const units = new UnitList(DEFAULT_CONFIG.units);
 const seed = Number(process.env.FC_SEED ?? 20201);
 const runs = Number(process.env.FC_RUNS ?? 10000);
 
-const PIECES = ["2年度", "令和2年度", "R3", "元年度", "21", "区長", "/", "24", "%", "以上", "以下", "→", "①", "②", "<①>", "＜②＞", "- 1", "(1)", "実績", "：", "達成した", "達成できなかった", "概ね", "計画どおり", "\n", " ", "。", "<p>", "</li>", "&amp;", "1万6069", "1,200", "▲", "〜", "基準値", "（現状 3件）", "件", "回"];
+const PIECES = ["2年度", "令和2年度", "R3", "元年度", "21", "区長", "/", "24", "%", "以上", "以下", "→", "①", "②", "<①>", "＜②＞", "- 1", "(1)", "実績", "：", "達成した", "達成できなかった", "概ね", "計画どおり", "\n", " ", "。", "<p>", "</li>", "&amp;", "1万6069", "1,200", "▲", "〜", "基準値", "（現状 3件）", "件", "回",
+  // v2
+  "毎年度", "各年度", "毎年", "（R4）", "(令和4年度末)", "末", "R4.", "R6.3", "集計中", "予定どおり", "開始できなかった", "前年度の", "から", "目標", "に対し", "0件", "3駅以上", "380g", "（％）", "（万人）", "万人", "ともに", "いずれも", "と", "には至らなかった", "を導入した", "目標値", "実績値", "区分", "指標名"];
 const grammarText = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((p) => p.join(""));
 const anyText = fc.oneof(fc.string({ unit: "binary", maxLength: 200 }), grammarText, fc.string({ unit: "grapheme", maxLength: 100 }));
 
@@ -45,16 +47,28 @@ describe("properties", () => {
     fc.constant({ value: "#REF!", kind: "error" as const, text: "#REF!" }),
     fc.constant({ value: null, kind: "empty" as const, text: "" }),
   );
-  const header = ["番号", "項目名", "目標達成水準", "期末自己評価", "中間自己評価と下半期の方向性"].map((t) => ({ value: t, kind: "text" as const, text: t }));
+  const textCell = (t: string): Cell => ({ value: t, kind: "text" as const, text: t });
+  // One header per layout (§8); kind words and percent-format cells mixed into the rows.
+  const HEADERS: [string, Cell[], number][] = [
+    ["progress", ["番号", "項目名", "目標達成水準", "期末自己評価", "中間自己評価と下半期の方向性"].map(textCell), runs],
+    ["kpi-table", ["番号", "指標名", "単位", "基準値", "方向性", "目標値", "実績値"].map(textCell), Math.ceil(runs / 4)],
+    ["years-across", ["指標名", "区分", "R3", "R4", "令和5年度"].map(textCell), Math.ceil(runs / 4)],
+  ];
+  const layoutCellArb: fc.Arbitrary<Cell> = fc.oneof(
+    cellArb,
+    fc.constantFrom("目標値", "実績値", "基準値", "見込", "集計中", "－", "増加", "減少", "%", "人").map(textCell),
+    fc.double({ min: 0, max: 2, noNaN: true }).map((n) => ({ value: n, kind: "number" as const, text: `${(n * 100).toFixed(1)}%` })),
+  );
 
-  it("judge and plan never throw; statuses are the five; issue cells are inside the sheet; deterministic; idempotent", () => {
+  it.each(HEADERS)("%s: judge and plan never throw; statuses are the five; issue cells are inside the sheet; deterministic; idempotent", (layout, header, numRuns) => {
     fc.assert(
-      fc.property(fc.array(fc.array(cellArb, { maxLength: 7 }), { maxLength: 12 }), fc.nat(5), fc.boolean(), (rows, headerAt, titled) => {
+      fc.property(fc.array(fc.array(layout === "progress" ? cellArb : layoutCellArb, { maxLength: 7 }), { maxLength: 12 }), fc.nat(5), fc.boolean(), (rows, headerAt, titled) => {
         const cells = rows.map((r) => [...r]);
         cells.splice(Math.min(headerAt, cells.length), 0, header);
         if (titled) cells.unshift([{ value: "令和2年度", kind: "text", text: "令和2年度" }]);
         const input = { sheetName: "S", cells, origin: { row: 0, col: 0 } };
         const r = judge(input);
+        if (r.recognized && headerAt === 0 && titled) expect(r.layout).toBe(layout);
         expect(judge(input)).toEqual(r);
         for (const item of r.items) {
           expect(STATUS_CODES).toContain(item.status);
@@ -82,7 +96,7 @@ describe("properties", () => {
           if (p2.ok) expect(p2.plan.cells).toEqual(p.plan.cells);
         }
       }),
-      { seed, numRuns: runs },
+      { seed, numRuns },
     );
   });
 
@@ -94,12 +108,18 @@ describe("properties", () => {
     ["values", "2年度 21区長/24区長 ".repeat(6000)],
     ["claims", "達成".repeat(50000)],
     ["mixed", "＜①＞実績 2年度 1,2".repeat(10000)],
+    ["label brackets and values", "（前年度 1%）2%から".repeat(10000)],
+    ["every-year tokens", "毎年度 5件 各年度の".repeat(10000)],
+    ["years after values", "80%以上（R4）".repeat(10000)],
+    ["own words", "計画の改定には至らなかった".repeat(7000)],
+    ["pending words", "＜①＞集計中".repeat(14000)],
   ])("a 100,000-character cell of %s parses in well under a second", (_n, text) => {
     const t0 = performance.now();
     const ev = evaluateTargets(text, 2020, 2020, units);
     const p = toParseText(text);
     findActuals(p, [{ id: "1", unit: "区長" }], 2020, 2020, units);
-    findClaims(p, ["1"]);
+    findClaims(p, ["1"], new Map([["1", "計画の改定"]]));
+    judge({ sheetName: "S", cells: [[textCell("令和2年度")], ["指標名", "目標値", "実績値"].map(textCell), [textCell("A"), textCell(text), textCell(text)]], origin: { row: 0, col: 0 } });
     expect(performance.now() - t0).toBeLessThan(1000);
     expect(ev).toBeDefined();
   });
