@@ -22,6 +22,8 @@ function Preview() {
 
   const open = async (data: ArrayBuffer, name: string) => {
     try {
+      // .xls/.ods: SheetJS is loaded only when such a file is opened.
+      if (/\.(xls|ods)$/i.test(name) || new Uint8Array(data.slice(0, 2))[0] === 0xd0) await import(/* webpackChunkName: "legacy-formats" */ "../xlsx/read-legacy");
       const port = new FileWorkbookPort(
         new Uint8Array(data),
         name,

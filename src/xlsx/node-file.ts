@@ -9,6 +9,7 @@ import { FILE_LIMITS } from "../core/messages-file";
 import * as zlib from "zlib";
 import { fileError, FileError } from "./format";
 import { codecs } from "./zip";
+import "./read-legacy"; // the CLI reads .xls and .ods
 
 codecs.deflate = (data, level) => zlib.deflateRawSync(data, { level });
 // maxOutputLength: a lying size in the directory cannot make it inflate more than declared (+1 to notice).

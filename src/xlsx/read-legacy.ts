@@ -7,7 +7,7 @@ import * as XLSX from "@e965/xlsx";
 import { type Cell, decodeRecord, numberCell, RECORD_SHEET, type SheetInput, type ShinchokuRecord } from "../core";
 import { fileError, type WorkbookFormat } from "./format";
 import { blankRange, EMPTY_CELL } from "./cells";
-import type { ReadOptions, SheetListing, WorkbookRead } from "./read";
+import { registerLegacyReader, type ReadOptions, type SheetListing, type WorkbookRead } from "./read";
 
 function toCell(c: XLSX.CellObject | undefined, date1904: boolean): Cell {
   if (!c || c.v === undefined || c.v === null) return EMPTY_CELL;
@@ -87,3 +87,5 @@ export function readLegacy(bytes: Uint8Array, format: WorkbookFormat, fileName: 
   });
   return { format, listing, sheets, fills: new Map(), record };
 }
+
+registerLegacyReader(readLegacy);

@@ -10,7 +10,6 @@
 import { type Cell, numberCell, RECORD_SHEET, type SheetInput, type ShinchokuRecord } from "../core";
 import { detectFormat, fileError, FileError, type WorkbookFormat } from "./format";
 import { openPackage, type OoxmlPackage, PackageError, readSharedStrings, readStyleInfo } from "./package";
-import { readLegacy } from "./read-legacy";
 import { blankRange, EMPTY_CELL } from "./cells";
 import { readRecordOf } from "./record";
 import { decodeXml, el, stringItemText } from "./xml";
@@ -39,10 +38,24 @@ export interface WorkbookRead {
   record: ShinchokuRecord | null;
 }
 
+type LegacyReader = (bytes: Uint8Array, format: WorkbookFormat, fileName: string, options: ReadOptions) => WorkbookRead;
+let legacyReader: LegacyReader | null = null;
+
+/**
+ * .xls/.ods support is registered by `read-legacy.ts` (SheetJS, ~400 KB): the CLI loads it at
+ * start, the browser page only when such a file is opened (a separate chunk).
+ */
+export function registerLegacyReader(reader: LegacyReader): void {
+  legacyReader = reader;
+}
+
 /** Reads a workbook from its bytes. Throws FileError for what is not a readable workbook. */
 export function readWorkbook(bytes: Uint8Array, fileName = "book.xlsx", options: ReadOptions = {}): WorkbookRead {
   const detected = detectFormat(bytes, fileName);
-  if (detected.format === "xls" || detected.format === "ods") return readLegacy(bytes, detected.format, fileName, options);
+  if (detected.format === "xls" || detected.format === "ods") {
+    if (!legacyReader) throw fileError("unsupported-format", fileName, "legacy reader not loaded");
+    return legacyReader(bytes, detected.format, fileName, options);
+  }
   try {
     return readOoxml(openPackage(detected.zip!), detected.format, fileName, options);
   } catch (e) {
