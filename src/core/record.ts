@@ -34,10 +34,22 @@ export interface UndoSheet {
   validationRange: string | null;
 }
 
+/**
+ * Per sheet, the state before Shinchoku first touched each of its cells and columns: a cell or
+ * column enters the origin the first time a run writes it, and is never replaced after. Undoing
+ * to the origin gives the sheet back as it was before Shinchoku ever wrote in it (`undo --all`),
+ * however many runs came between.
+ */
+export interface OriginSheet extends UndoSheet {
+  at: string;
+}
+
 export interface ShinchokuRecord {
   version: 1;
   sheets: Record<string, SheetRecord>;
   lastRun: { at: string; undo: UndoSheet[] } | null;
+  /** Sheet name → the state before the first write (absent in records of older versions). */
+  origin?: Record<string, OriginSheet>;
   /** Whether the 判定集計 sheet was made by Shinchoku (so it may rewrite it). */
   summarySheet?: boolean;
 }
@@ -63,6 +75,7 @@ export function decodeRecord(chunks: readonly string[]): ShinchokuRecord | null 
       sheets: parsed.sheets as Record<string, SheetRecord>,
       lastRun: (parsed.lastRun as ShinchokuRecord["lastRun"]) ?? null,
       ...(parsed.summarySheet === true ? { summarySheet: true } : {}),
+      ...(isObj(parsed.origin) ? { origin: parsed.origin as Record<string, OriginSheet> } : {}),
     };
   } catch {
     return null;
