@@ -111,15 +111,15 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: Io, reportDir?:
   return exitCodeOf(results);
 }
 
-async function runUndo(file: string, flags: { write?: string }, io: Io): Promise<number> {
-  const restored = undoWorkbook(readFileBytes(file), file);
+async function runUndo(file: string, flags: { write?: string; all?: boolean }, io: Io): Promise<number> {
+  const restored = undoWorkbook(readFileBytes(file), file, { all: flags.all === true });
   if (restored === null) {
     io.stderr.write(`shinchoku: ${file}: 元に戻せる書き込みがありません（Shinchoku の書き込み記録がありません）。\n`);
     return 1;
   }
   const target = flags.write ?? file;
-  writeFileAtomically(restored, target, target === file ? file : undefined);
-  io.stdout.write(`前回の書き込みを元に戻しました: ${target}\n`);
+  writeFileAtomically(restored.bytes, target, target === file ? file : undefined);
+  io.stdout.write(restored.scope === "last" ? `前回の書き込みを元に戻しました: ${target}\n` : `Shinchoku が最初に書き込む前の状態に戻しました（書き込み記録も削除しました）: ${target}\n`);
   return 0;
 }
 
@@ -168,7 +168,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .description("Shinchoku が最後に書き込んだ内容を元に戻す（既定ではファイルそのものを更新）")
     .argument("<file>", ".xlsx ファイル")
     .option("--write <out>", "元に戻した結果を別のファイルに保存する")
-    .action(async (file: string, flags: { write?: string }) => {
+    .option("--all", "Shinchoku が最初に書き込む前の状態まで戻す（何回書き込んでいても）")
+    .action(async (file: string, flags: { write?: string; all?: boolean }) => {
       code = await runUndo(file, flags, io);
     });
   try {

@@ -66,7 +66,7 @@ export class FileWorkbookPort implements WorkbookPort {
   async undoLast(): Promise<boolean> {
     const restored = undoWorkbook(this.data, this.fileName);
     if (!restored) return false;
-    this.reload(restored);
+    this.reload(restored.bytes);
     return true;
   }
   async select(sheet: string, cell: string): Promise<void> {

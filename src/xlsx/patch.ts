@@ -6,7 +6,7 @@
  * workbook's content type (macro-enabled or not) is untouched. Undo is the same patch in reverse.
  * Runs in Node and in the browser.
  */
-import { a1, emptyRecord, encodeRecord, RECORD_SHEET, type CellSnapshot, type ShinchokuRecord, STATUS_LABELS, type UndoSheet, type WritePlan, type WrittenValue } from "../core";
+import { a1, emptyRecord, encodeRecord, type OriginSheet, RECORD_SHEET, type CellSnapshot, type ShinchokuRecord, STATUS_LABELS, type UndoSheet, type WritePlan, type WrittenValue } from "../core";
 import { detectFormat, fileError } from "./format";
 import { openPackage, type OoxmlPackage, PackageError, readSharedStrings, readStyleInfo, relsPartOf } from "./package";
 import { readRecordOf } from "./record";
@@ -224,7 +224,9 @@ export function patchWorkbook(bytes: Uint8Array, fileName: string, plans: WriteP
       validationRange = `${a1(firstRow, col)}:${a1(lastRow, col)}`;
       doc.putOwnValidation(validationRule(doc.prefix, validationRange), isOurRule);
     }
-    undo.push({ sheet: plan.sheet, cells: snapshot, widths, written: record.sheets[plan.sheet]?.written ?? null, validationRange, cellXml: xmlBefore, colAttrs, validations, dimension });
+    const entry: FileUndoSheet = { sheet: plan.sheet, cells: snapshot, widths, written: record.sheets[plan.sheet]?.written ?? null, validationRange, cellXml: xmlBefore, colAttrs, validations, dimension };
+    undo.push(entry);
+    addToOrigin(record, entry, at);
     record.sheets[plan.sheet] = { written: plan.written };
   }
   record.lastRun = { at: at.toISOString(), undo };
@@ -232,46 +234,94 @@ export function patchWorkbook(bytes: Uint8Array, fileName: string, plans: WriteP
   return p.finish();
 }
 
-/** Restores the cells of the last run exactly. Null when there is nothing to undo. */
-export function undoWorkbook(bytes: Uint8Array, fileName: string): Uint8Array | null {
+/** Cells and columns a run touches for the first time enter the sheet's origin, with the state they had. */
+function addToOrigin(record: ShinchokuRecord, run: FileUndoSheet, at: Date): void {
+  const origins = (record.origin ??= {});
+  let o = origins[run.sheet] as (OriginSheet & FileUndoSheet) | undefined;
+  if (!o) {
+    const fresh: OriginSheet & FileUndoSheet = { at: at.toISOString(), sheet: run.sheet, cells: [], widths: [], written: null, validationRange: null, cellXml: {}, colAttrs: {}, validations: run.validations, dimension: run.dimension };
+    o = origins[run.sheet] = fresh;
+  }
+  const known = new Set(o.cells.map((c) => c.address));
+  for (const c of run.cells) {
+    if (known.has(c.address)) continue;
+    o.cells.push(c);
+    if (o.cellXml && run.cellXml) o.cellXml[c.address] = run.cellXml[c.address] ?? null;
+  }
+  const cols = new Set(o.widths.map((w) => w.col));
+  for (const w of run.widths) {
+    if (cols.has(w.col)) continue;
+    o.widths.push(w);
+    if (o.colAttrs && run.colAttrs) o.colAttrs[String(w.col)] = run.colAttrs[String(w.col)] ?? null;
+  }
+  o.validationRange ??= run.validationRange;
+}
+
+/** Puts one snapshot back into its sheet: the exact XML where the record has it, else value and look. */
+function restoreSheet(p: Patch, u: FileUndoSheet): void {
+  const found = p.sheetDoc(u.sheet);
+  if (!found) return;
+  const { doc } = found;
+  for (const s of u.cells) {
+    const pos = parseAddress(s.address);
+    if (!pos) continue;
+    const exact = u.cellXml?.[s.address];
+    if (exact !== undefined) {
+      doc.setCell(pos.row, pos.col, exact);
+      continue;
+    }
+    // A record written by the add-in: restore the value and the look it had.
+    const cur = doc.cell(pos.row, pos.col);
+    const base = cur.xml !== null ? styleOf(cur.xml) : baseStyle(doc, pos.row, pos.col);
+    const style = p.styles.derive(base, { fill: s.fill, numFmt: s.numFmt, bold: Boolean(s.bold), wrap: Boolean(s.wrap) });
+    doc.setCell(pos.row, pos.col, cellXml(doc.prefix, s.address, style, s.value));
+  }
+  if (u.colAttrs) for (const [col, a] of Object.entries(u.colAttrs)) doc.setColAttrs(Number(col), a);
+  else
+    for (const w of u.widths) {
+      if (w.width === null) doc.setColAttrs(w.col, null);
+      else doc.setColWidth(w.col, w.width);
+    }
+  if (u.validations !== undefined) doc.setValidationsXml(u.validations);
+  else if (u.validationRange) doc.putOwnValidation(null, isOurRule);
+  if (u.dimension !== undefined) doc.setDimension(u.dimension);
+}
+
+export interface UndoResult {
+  bytes: Uint8Array;
+  /** "last": the state before the last write; "origin": before Shinchoku first wrote (every sheet it wrote). */
+  scope: "last" | "origin";
+}
+
+/**
+ * Undo. By default the last write (its snapshot); when that was already undone but Shinchoku's
+ * cells remain (an earlier write), back to the origin. With `all`, straight to the origin: the
+ * state before Shinchoku first wrote, the record removed. Null when there is nothing to undo.
+ */
+export function undoWorkbook(bytes: Uint8Array, fileName: string, options: { all?: boolean } = {}): UndoResult | null {
   const pkg = openForWrite(bytes, fileName);
   const record = readRecordOf(pkg);
-  if (!record?.lastRun) return null;
+  if (!record) return null;
   const p = new Patch(pkg);
-  for (const u of record.lastRun.undo as FileUndoSheet[]) {
-    const found = p.sheetDoc(u.sheet);
-    if (!found) continue;
-    const { doc } = found;
-    for (const s of u.cells) {
-      const pos = parseAddress(s.address);
-      if (!pos) continue;
-      const exact = u.cellXml?.[s.address];
-      if (exact !== undefined) {
-        doc.setCell(pos.row, pos.col, exact);
-        continue;
+  const origins = Object.values(record.origin ?? {}) as FileUndoSheet[];
+  if (record.lastRun && !(options.all && origins.length > 0)) {
+    for (const u of record.lastRun.undo as FileUndoSheet[]) {
+      restoreSheet(p, u);
+      if (u.written) record.sheets[u.sheet] = { written: u.written };
+      else {
+        delete record.sheets[u.sheet];
+        if (record.origin) delete record.origin[u.sheet];
       }
-      // A record written by the add-in: restore the value and the look it had.
-      const cur = doc.cell(pos.row, pos.col);
-      const base = cur.xml !== null ? styleOf(cur.xml) : baseStyle(doc, pos.row, pos.col);
-      const style = p.styles.derive(base, { fill: s.fill, numFmt: s.numFmt, bold: Boolean(s.bold), wrap: Boolean(s.wrap) });
-      doc.setCell(pos.row, pos.col, cellXml(doc.prefix, s.address, style, s.value));
     }
-    if (u.colAttrs) for (const [col, a] of Object.entries(u.colAttrs)) doc.setColAttrs(Number(col), a);
-    else
-      for (const w of u.widths) {
-        if (w.width === null) doc.setColAttrs(w.col, null);
-        else doc.setColWidth(w.col, w.width);
-      }
-    if (u.validations !== undefined) doc.setValidationsXml(u.validations);
-    else if (u.validationRange) doc.putOwnValidation(null, isOurRule);
-    if (u.dimension !== undefined) doc.setDimension(u.dimension);
-    if (u.written) record.sheets[u.sheet] = { written: u.written };
-    else delete record.sheets[u.sheet];
+    record.lastRun = null;
+    const empty = Object.keys(record.sheets).length === 0 && !record.summarySheet;
+    p.putRecord(empty ? null : record);
+    return { bytes: p.finish(), scope: "last" };
   }
-  record.lastRun = null;
-  const empty = Object.keys(record.sheets).length === 0 && !record.summarySheet;
-  p.putRecord(empty ? null : record);
-  return p.finish();
+  if (origins.length === 0) return null;
+  for (const o of origins) restoreSheet(p, o);
+  p.putRecord(null);
+  return { bytes: p.finish(), scope: "origin" };
 }
 
 function parseAddress(address: string): { row: number; col: number } | null {

@@ -74,7 +74,7 @@ describe("package patcher", () => {
   });
 
   it("undo gives back each output cell's XML, the columns and the validations as they were", () => {
-    const undone = undoWorkbook(written, SRC)!;
+    const undone = undoWorkbook(written, SRC)!.bytes;
     const before = sheetOf(original, "進捗状況").doc;
     const after = sheetOf(undone, "進捗状況").doc;
     for (const c of main.cells) expect(after.cell(c.row, c.col)).toEqual(before.cell(c.row, c.col));
