@@ -89,3 +89,45 @@ describe("package patcher", () => {
     expect(() => patchWorkbook(xls, "a.xls", [])).toThrow(/\.xlsx 形式で保存し直して/);
   });
 });
+
+describe("undo across several writes", () => {
+  const original = new Uint8Array(fs.readFileSync(SRC));
+  const cellsOf = (bytes: Uint8Array) => readWorkbook(bytes, SRC).sheets.map((s) => s.cells);
+  // Two different writes: the final judgement, then the interim one (other texts in 判定根拠/チェック結果).
+  const interim = { ...DEFAULT_CONFIG, phase: "interim" as const };
+  const plansWith = (bytes: Uint8Array, config: typeof DEFAULT_CONFIG) =>
+    readWorkbook(bytes, SRC).sheets.flatMap((input) => {
+      const report = judge(input, config);
+      const p = report.recognized ? plan(report, input, config) : null;
+      return p && p.ok ? [p.plan] : [];
+    });
+  const first = patchWorkbook(original, SRC, plansWith(original, DEFAULT_CONFIG));
+  const second = patchWorkbook(first, SRC, plansWith(first, interim));
+
+  it("the two writes differ (so the test can tell them apart)", () => {
+    expect(cellsOf(second)).not.toEqual(cellsOf(first));
+  });
+
+  it("undo goes back one write, the next undo to before the first write, then there is nothing left", () => {
+    const one = undoWorkbook(second, SRC)!;
+    expect(one.scope).toBe("last");
+    expect(cellsOf(one.bytes)).toEqual(cellsOf(first));
+    const two = undoWorkbook(one.bytes, SRC)!;
+    expect(two.scope).toBe("origin");
+    expect(cellsOf(two.bytes)).toEqual(cellsOf(original));
+    expect(readWorkbook(two.bytes, SRC).record).toBeNull();
+    expect(undoWorkbook(two.bytes, SRC)).toBeNull();
+  });
+
+  it("undo --all goes straight to before the first write and removes the record sheet", () => {
+    const all = undoWorkbook(second, SRC, { all: true })!;
+    expect(all.scope).toBe("origin");
+    expect(cellsOf(all.bytes)).toEqual(cellsOf(original));
+    const pkg = openPackage(readZip(all.bytes));
+    expect(pkg.sheets.map((s) => s.name)).toEqual(openPackage(readZip(original)).sheets.map((s) => s.name));
+    expect(pkg.workbookXml).toBe(openPackage(readZip(original)).workbookXml);
+    const sheet = sheetOf(all.bytes, "進捗状況").doc;
+    const before = sheetOf(original, "進捗状況").doc;
+    expect(sheet.validationsXml()).toBe(before.validationsXml());
+  });
+});
