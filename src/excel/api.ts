@@ -11,8 +11,9 @@ export interface XRangeFormat extends Pick<Excel.RangeFormat, "columnWidth" | "w
   fill: Pick<Excel.RangeFill, "clear">;
 }
 
-export interface XDataValidation {
+export interface XDataValidation extends XLoadable {
   rule: Excel.DataValidationRule;
+  readonly type: Excel.DataValidation["type"];
   clear(): void;
 }
 

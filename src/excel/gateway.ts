@@ -272,6 +272,8 @@ interface Snapshot {
   numberFormat: unknown[][];
   /** Widths before the run, in characters (the record's unit). */
   widths: (number | null)[];
+  /** The user's validation rules on the status cells (cleared by the write). */
+  validations: ValidationPiece[];
 }
 
 /**
@@ -283,19 +285,22 @@ async function verifyAndSnapshot(ctx: XContext, read: ReadResult, plan: WritePla
   const used = ws.getUsedRangeOrNullObject(true);
   const header = dims ? ws.getRangeByIndexes(plan.headerRow - 1, dims.columnIndex, 1, dims.columnCount) : null;
   const widthRanges = plan.columns.map((c) => ws.getRangeByIndexes(0, c.col - 1, 1, 1));
+  const sr = plan.statusRange;
+  const statusDv = sr ? ws.getRangeByIndexes(sr.firstRow - 1, sr.col - 1, sr.lastRow - sr.firstRow + 1, 1).dataValidation : null;
   const queueChecks = () => {
     used.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
     header?.load("values,numberFormat");
     for (const w of widthRanges) w.format.load("columnWidth");
+    statusDv?.load("type,rule");
   };
   queueChecks();
   // The target cells: in the same sync when they fit the budget, else in row blocks.
   const existingBytes = estimateBoxBytes(input, box);
-  const snap: Snapshot = { values: [], props: [], numberFormat: [], widths: [] };
+  const snap: Snapshot = { values: [], props: [], numberFormat: [], widths: [], validations: [] };
   const loadBlock = (from: number, rows: number) => {
     const target = ws.getRangeByIndexes(box.row - 1 + from, box.col - 1, rows, box.cols);
     target.load("values,numberFormat");
-    const props = target.getCellProperties({ format: { fill: { color: true, pattern: true }, font: { bold: true }, wrapText: true } });
+    const props = target.getCellProperties({ format: { fill: { color: true, pattern: true }, font: { bold: true }, wrapText: true, verticalAlignment: true } });
     return () => {
       snap.values.push(...(target.values as unknown[][]));
       snap.numberFormat.push(...(target.numberFormat as unknown[][]));
@@ -323,6 +328,7 @@ async function verifyAndSnapshot(ctx: XContext, read: ReadResult, plan: WritePla
     from += n;
   }
   snap.widths = widthRanges.map((w) => (typeof w.format.columnWidth === "number" ? pointsToChars(w.format.columnWidth) : null));
+  if (sr && statusDv) snap.validations = await statusValidations(ctx, ws, sr, statusDv);
   const changed = () => new ShinchokuError("sheet-changed", GATEWAY_MESSAGES.ja["sheet-changed"]);
   if (!dims) {
     if (!used.isNullObject) throw changed();
@@ -342,6 +348,41 @@ async function verifyAndSnapshot(ctx: XContext, read: ReadResult, plan: WritePla
     }
   }
   return snap;
+}
+
+/**
+ * The validation rules on the status cells before the write (Shinchoku's own list included: a
+ * re-run puts it back on undo). One rule over the whole range comes with the verify sync; rules
+ * differing by cell (DataValidation.type "Inconsistent" / "MixedCriteria") take one more sync,
+ * a cell each, merged into runs of the same rule.
+ */
+async function statusValidations(ctx: XContext, ws: XWorksheet, sr: NonNullable<WritePlan["statusRange"]>, dv: XRange["dataValidation"]): Promise<ValidationPiece[]> {
+  const all = `${a1(sr.firstRow, sr.col)}:${a1(sr.lastRow, sr.col)}`;
+  if (dv.type === "None") return [];
+  if (dv.type !== "Inconsistent" && dv.type !== "MixedCriteria") return [{ range: all, rule: cleanRule(dv.rule) }];
+  const cells = [];
+  for (let row = sr.firstRow; row <= sr.lastRow; row++) {
+    const c = ws.getRangeByIndexes(row - 1, sr.col - 1, 1, 1).dataValidation;
+    c.load("type,rule");
+    cells.push({ row, dv: c });
+  }
+  await ctx.sync();
+  const pieces: ValidationPiece[] = [];
+  let run: { from: number; to: number; rule: string } | null = null;
+  const flush = () => {
+    if (run) pieces.push({ range: `${a1(run.from, sr.col)}:${a1(run.to, sr.col)}`, rule: JSON.parse(run.rule) as Excel.DataValidationRule });
+    run = null;
+  };
+  for (const { row, dv: c } of cells) {
+    const rule = c.type === "None" ? null : JSON.stringify(cleanRule(c.rule));
+    if (rule !== null && run && run.rule === rule && run.to === row - 1) run.to = row;
+    else {
+      flush();
+      if (rule !== null) run = { from: row, to: row, rule };
+    }
+  }
+  flush();
+  return pieces;
 }
 
 /** Bytes a read of the box would bring back: its current text (UTF-8) plus ~90 bytes of properties a cell. */
@@ -371,12 +412,37 @@ function undoOf(plan: WritePlan, box: Box, snap: Snapshot, previousWritten: Reco
         numFmt: typeof nf === "string" && nf !== "General" ? nf : null,
         bold: Boolean(snap.props[r]?.[k]?.format?.font?.bold),
         wrap: Boolean(snap.props[r]?.[k]?.format?.wrapText),
+        ...vAlignOf(snap.props[r]?.[k]?.format?.verticalAlignment),
       };
     }),
     widths: plan.columns.map((c, i) => ({ col: c.col, width: snap.widths[i] })),
     written: previousWritten,
     validationRange: plan.statusRange ? `${a1(plan.statusRange.firstRow, plan.statusRange.col)}:${a1(plan.statusRange.lastRow, plan.statusRange.col)}` : null,
+    ...(snap.validations.length > 0 ? { validationBefore: snap.validations } : {}),
   };
+}
+
+/**
+ * What the add-in keeps in the shared record beyond the core's UndoSheet (extra JSON fields the
+ * record carries through untouched): a cell's vertical alignment when not Excel's default, and
+ * the user's validation rules on the status cells, which Shinchoku's list replaces.
+ */
+interface CellExtra {
+  vAlign?: string;
+}
+interface UndoExtra {
+  validationBefore?: ValidationPiece[];
+}
+interface ValidationPiece {
+  range: string;
+  rule: Excel.DataValidationRule;
+}
+
+const vAlignOf = (v: unknown): CellExtra => (typeof v === "string" && v !== "Bottom" ? { vAlign: v } : {});
+
+/** A rule as loaded, without the empty criteria Excel reports beside the one in use. */
+function cleanRule(rule: Excel.DataValidationRule): Excel.DataValidationRule {
+  return Object.fromEntries(Object.entries(rule ?? {}).filter(([, v]) => v !== null && v !== undefined)) as Excel.DataValidationRule;
 }
 
 type Grid<T> = T[][];
@@ -611,11 +677,17 @@ function queueRestore(ws: XWorksheet, u: UndoSheet, rowFrom = 1, rowTo = Number.
     const k = p.col - box.col;
     values[r][k] = p.value === null ? "" : p.value;
     formats[r][k] = p.numFmt ?? "General";
-    props[r][k] = { format: { fill: p.fill ? { color: officeColor(p.fill), pattern: "Solid" } : { pattern: "None" }, font: { bold: Boolean(p.bold) }, wrapText: Boolean(p.wrap) } };
+    const vAlign = (p as CellExtra).vAlign ?? "Bottom";
+    props[r][k] = { format: { fill: p.fill ? { color: officeColor(p.fill), pattern: "Solid" } : { pattern: "None" }, font: { bold: Boolean(p.bold) }, wrapText: Boolean(p.wrap), verticalAlignment: vAlign as Excel.VerticalAlignment } };
   }
   if (u.validationRange && rowFrom === 1) {
     const [from, to] = u.validationRange.split(":").map((x) => parseA1(x));
     if (from && to) ws.getRangeByIndexes(from.row - 1, from.col - 1, to.row - from.row + 1, 1).dataValidation.clear();
+    // The rules that were there before (the user's, or Shinchoku's own from an earlier run).
+    for (const v of (u as UndoSheet & UndoExtra).validationBefore ?? []) {
+      const [a, b] = v.range.split(":").map((x) => parseA1(x));
+      if (a && b) ws.getRangeByIndexes(a.row - 1, a.col - 1, b.row - a.row + 1, b.col - a.col + 1).dataValidation.rule = v.rule;
+    }
   }
   const range = ws.getRangeByIndexes(box.row - 1, box.col - 1, box.rows, box.cols);
   queueCells(range, values, formats);

@@ -240,3 +240,62 @@ describe("fix 9: one screen suspend a run; number formats before values", () => 
     expect(ctx.screenSuspends).toBe(1);
   });
 });
+
+describe("issue 14 part 3: the fake as Excel behaves, and the gateway at scale", () => {
+  it("counts payload in UTF-8 bytes (3 a Japanese character), not UTF-16 units", async () => {
+    const ctx = new FakeContext([sheetData("S", [["x"]])]);
+    ctx.workbook.worksheets.getItem("S").getRange("A1").values = [["あ".repeat(1000)]];
+    await ctx.sync();
+    expect(ctx.requestBytes[0]).toBeGreaterThanOrEqual(3000);
+  });
+
+  it("honours load(): only the properties asked for are readable (worksheets, protection)", async () => {
+    const ctx = new FakeContext([sheetData("S", [["x"]])]);
+    const sheets = ctx.workbook.worksheets;
+    sheets.load("items/name");
+    const ws = ctx.workbook.worksheets.getItem("S");
+    ws.protection.load("");
+    await ctx.sync();
+    expect(sheets.items[0].name).toBe("S");
+    expect(() => sheets.items[0].visibility).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    expect(() => ws.protection.protected).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+  });
+
+  it("rejects a value array whose shape differs from the range with InvalidArgument", async () => {
+    const ctx = new FakeContext([sheetData("S", [["x"]])]);
+    ctx.workbook.worksheets.getItem("S").getRangeByIndexes(0, 0, 2, 2).values = [["a", "b"]];
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  it("dataValidation.clear clears a user's overlapping rule on the cleared cells only; undo puts it back", async () => {
+    const s = progress("進捗", 3);
+    const userRule = { list: { inCellDropDown: true, source: "済,未" } };
+    s.validations.push({ range: "I1:I10", rule: userRule });
+    const ctx = new FakeContext([s]);
+    await checkSheet(ctx, { config: DEFAULT_CONFIG, write: true });
+    const after = ctx.sheet("進捗").validations;
+    expect(after).toEqual(expect.arrayContaining([{ range: "I1:I3", rule: userRule }, { range: "I7:I10", rule: userRule }, expect.objectContaining({ range: "I4:I6" })]));
+    expect(after.find((v) => v.range === "I4:I6")?.rule).not.toEqual(userRule);
+    await undoLast(ctx);
+    const cover = ctx.sheet("進捗").validations.flatMap((v) => {
+      const [a, b] = v.range.split(":");
+      const [r1, r2] = [Number(a.slice(1)), Number(b.slice(1))];
+      return Array.from({ length: r2 - r1 + 1 }, (_, i) => `${a[0]}${r1 + i}=${JSON.stringify(v.rule)}`);
+    });
+    expect(cover.sort()).toEqual(Array.from({ length: 10 }, (_, i) => `I${i + 1}=${JSON.stringify(userRule)}`).sort());
+  });
+
+  it("20,000 items: write, re-run, check-only and undo all work within the 5 MB limit", async () => {
+    const ctx = new FakeContext([progress("大", 20_000)]);
+    const first = await checkSheet(ctx, { config: DEFAULT_CONFIG, write: true });
+    expect(first.report.items).toHaveLength(20_000);
+    const recordSize = encodeRecord(storedRecord(ctx)!).join("").length;
+    expect(recordSize).toBeGreaterThan(5 * 1024 * 1024 / 3);
+    await checkSheet(ctx, { config: DEFAULT_CONFIG, write: true });
+    const only = await checkSheet(ctx, { config: DEFAULT_CONFIG, write: false });
+    expect(only.written).toBe(false);
+    expect(await undoLast(ctx)).toBe(true);
+    expect(Math.max(...ctx.requestBytes, ...ctx.responseBytes)).toBeLessThanOrEqual(5 * 1024 * 1024);
+    expect(cellOf(ctx.sheet("大"), "I20003").value).toBe("達成");
+  }, 120_000);
+});

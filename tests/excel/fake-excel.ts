@@ -15,6 +15,8 @@ export interface FakeCell {
   fill: { pattern: "None" | "Solid"; color: string };
   bold: boolean;
   wrap: boolean;
+  /** Vertical alignment when not Excel's default ("Bottom"). */
+  va?: "Top" | "Center" | "Justify" | "Distributed";
 }
 
 export interface FakeSheetData {
@@ -145,6 +147,38 @@ class Loaded {
 }
 
 type Rect = { row: number; col: number; rows: number; cols: number } | null;
+type Box = NonNullable<Rect>;
+
+function rectOf(range: string): Box {
+  const [a, b] = range.split(":").map((x) => parseA1(x)!);
+  const end = b ?? a;
+  return { row: a.row - 1, col: a.col - 1, rows: end.row - a.row + 1, cols: end.col - a.col + 1 };
+}
+const inRect = (r: Box, row: number, col: number) => row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols;
+
+/** The parts of `a` outside `b` (up to four rectangles). */
+function subtract(a: Box, b: Box): Box[] {
+  const top = Math.max(a.row, b.row), bottom = Math.min(a.row + a.rows, b.row + b.rows);
+  const left = Math.max(a.col, b.col), right = Math.min(a.col + a.cols, b.col + b.cols);
+  if (top >= bottom || left >= right) return [a];
+  const out: Box[] = [];
+  if (a.row < top) out.push({ row: a.row, col: a.col, rows: top - a.row, cols: a.cols });
+  if (bottom < a.row + a.rows) out.push({ row: bottom, col: a.col, rows: a.row + a.rows - bottom, cols: a.cols });
+  if (a.col < left) out.push({ row: top, col: a.col, rows: bottom - top, cols: left - a.col });
+  if (right < a.col + a.cols) out.push({ row: top, col: right, rows: bottom - top, cols: a.col + a.cols - right });
+  return out;
+}
+
+function ruleType(rule: Excel.DataValidationRule): Excel.DataValidationType {
+  const names: [keyof Excel.DataValidationRule, Excel.DataValidationType][] = [["list", "List" as Excel.DataValidationType], ["wholeNumber", "WholeNumber" as Excel.DataValidationType], ["decimal", "Decimal" as Excel.DataValidationType], ["date", "Date" as Excel.DataValidationType], ["time", "Time" as Excel.DataValidationType], ["textLength", "TextLength" as Excel.DataValidationType], ["custom", "Custom" as Excel.DataValidationType]];
+  return names.find(([k]) => rule[k] !== undefined && rule[k] !== null)?.[1] ?? ("None" as Excel.DataValidationType);
+}
+
+/** "Bottom" is Excel's default: stored as absent, so an untouched cell and a restored one compare equal. */
+function setVa(cell: FakeCell, v: unknown): void {
+  if (v === "Top" || v === "Center" || v === "Justify" || v === "Distributed") cell.va = v;
+  else delete cell.va;
+}
 
 export class FakeRange implements XRange {
   private loaded = new Loaded();
@@ -176,7 +210,7 @@ export class FakeRange implements XRange {
         return notLoaded("RangeFormat.verticalAlignment");
       },
       set verticalAlignment(_v) {
-        self.write("va", _v, () => undefined);
+        self.write("va", _v, (s, r) => self.each(s, r, (cell) => setVa(cell, _v)));
       },
       font: {
         get bold() {
@@ -198,15 +232,49 @@ export class FakeRange implements XRange {
         return self.format;
       },
     } as XRangeFormat;
+    const dvLoaded = new Loaded();
     this.dataValidation = {
       get rule() {
-        return notLoaded("DataValidation.rule");
+        return dvLoaded.get<Excel.DataValidationRule>("rule", "DataValidation");
       },
       set rule(rule: Excel.DataValidationRule) {
         self.write("dv", rule, (s, r) => s.validations.push({ range: self.addr(r), rule }));
       },
-      clear: () => self.write("dvclear", 0, (s, r) => (s.validations = s.validations.filter((v) => v.range !== self.addr(r)))),
-    };
+      get type() {
+        return dvLoaded.get<Excel.DataValidationType>("type", "DataValidation");
+      },
+      // DataValidation.type: "Inconsistent means that the range has inconsistent data validation,
+      // indicating that there are different rules on different cells." "Mixed criteria means that
+      // the range has data validation present on some but not all cells."
+      load: (props: string) => {
+        self.engine.queue.push(() => {
+          const s = self.need();
+          const r = self.rect();
+          if (!r) throw new OfficeError("InvalidOperation");
+          const rules = new Set<unknown>();
+          let covered = 0;
+          for (let i = 0; i < r.rows; i++)
+            for (let j = 0; j < r.cols; j++) {
+              const v = s.validations.find((x) => inRect(rectOf(x.range), r.row + i, r.col + j));
+              if (v) {
+                covered++;
+                rules.add(JSON.stringify(v.rule));
+              }
+            }
+          const type = covered === 0 ? "None" : covered < r.rows * r.cols ? "MixedCriteria" : rules.size > 1 ? "Inconsistent" : ruleType(JSON.parse([...rules][0] as string) as Excel.DataValidationRule);
+          const asked = props.split(",").map((x) => x.trim());
+          if (asked.includes("type")) dvLoaded.set("type", type);
+          if (asked.includes("rule")) dvLoaded.set("rule", rules.size === 1 && covered === r.rows * r.cols ? JSON.parse([...rules][0] as string) : {});
+        });
+        return self.dataValidation;
+      },
+      // "Clears the data validation from the current range." A rule reaching beyond the range keeps
+      // the cells outside it.
+      clear: () =>
+        self.write("dvclear", 0, (s, r) => {
+          s.validations = s.validations.flatMap((v) => subtract(rectOf(v.range), r).map((piece) => ({ range: self.addr(piece), rule: v.rule })));
+        }),
+    } as XDataValidation;
   }
 
   private addr(r: NonNullable<Rect>): string {
@@ -332,7 +400,7 @@ export class FakeRange implements XRange {
       result.value = Array.from({ length: r.rows }, (_, i) =>
         Array.from({ length: r.cols }, (_, j) => {
           const c = s.cells.get(key(r.row + i, r.col + j)) ?? blank();
-          return { format: { fill: { color: c.fill.color, pattern: c.fill.pattern }, font: { bold: c.bold }, wrapText: c.wrap } } as Excel.CellProperties;
+          return { format: { fill: { color: c.fill.color, pattern: c.fill.pattern }, font: { bold: c.bold }, wrapText: c.wrap, verticalAlignment: c.va ?? "Bottom" } } as Excel.CellProperties;
         }),
       );
       fakeResponse(this.engine, payloadBytes(result.value));
@@ -356,6 +424,7 @@ export class FakeRange implements XRange {
         else if (f.fill?.color) cell.fill = { pattern: "Solid", color: f.fill.color };
         if (f.font?.bold !== undefined) cell.bold = f.font.bold;
         if (f.wrapText !== undefined) cell.wrap = f.wrapText;
+        if (f.verticalAlignment !== undefined) setVa(cell, f.verticalAlignment);
       });
     });
   }
@@ -364,7 +433,10 @@ export class FakeRange implements XRange {
     this.write("clear", applyTo, (s, r) =>
       this.each(s, r, (cell) => {
         if (applyTo === "All" || applyTo === "Contents") Object.assign(cell, { value: "", type: "Empty" });
-        if (applyTo === "All" || applyTo === "Formats") Object.assign(cell, { numFmt: "General", fill: { pattern: "None", color: "#FFFFFF" }, bold: false, wrap: false });
+        if (applyTo === "All" || applyTo === "Formats") {
+          Object.assign(cell, { numFmt: "General", fill: { pattern: "None", color: "#FFFFFF" }, bold: false, wrap: false });
+          delete cell.va;
+        }
       }),
     );
   }
@@ -594,11 +666,18 @@ export class FakeContext implements XContext {
       get items() {
         return itemsLoaded.get<XWorksheet[]>("items", "WorksheetCollection");
       },
-      load: () => {
+      // load() honoured: "items/name,items/visibility" loads just those properties of each item.
+      load: (props?: string) => {
+        const itemProps = (props ?? "")
+          .split(",")
+          .map((x) => x.trim())
+          .filter((x) => x.startsWith("items/"))
+          .map((x) => x.slice(6))
+          .join(",");
         engine.queue.push(() => {
           const proxies = engine.sheets.map((s) => {
             const p = new FakeWorksheet(engine, () => engine.find(s.name));
-            p.load("name,visibility");
+            p.load(itemProps);
             return p;
           });
           // The proxies' own loads run right after this op, in the same sync.

@@ -1,5 +1,5 @@
 /** Nothing is lost: write/undo cycles restore every byte; a failure at any step leaves old or new, never a mix. */
-import { DEFAULT_CONFIG, RECORD_SHEET } from "../../src/core";
+import { DEFAULT_CONFIG, parseA1, RECORD_SHEET } from "../../src/core";
 import { checkSheet, undoLast } from "../../src/excel/gateway";
 import { FakeContext, type FakeSheetData, sheetData } from "./fake-excel";
 
@@ -12,16 +12,28 @@ function progress(items: number): FakeSheetData {
   // A user's fill and format beside the data, which must survive everything.
   s.cells.get("3,9")!.fill = { pattern: "Solid", color: "#FFFF00" };
   // An empty cell the user made bold and wrapped, where the output columns will go.
-  s.cells.set("2,10", { value: "", type: "Empty", numFmt: "@", fill: { pattern: "Solid", color: "#00FF00" }, bold: true, wrap: true });
+  s.cells.set("2,10", { value: "", type: "Empty", numFmt: "@", fill: { pattern: "Solid", color: "#00FF00" }, bold: true, wrap: true, va: "Center" });
+  // The user's own drop-down over the column where the statuses will go (and beyond them).
+  s.validations.push({ range: `K1:K${items + 20}`, rule: { list: { inCellDropDown: true, source: "済,未" } } });
   return s;
 }
 
-/** Everything about a sheet, as a comparable string (cells, widths, validations). */
+/** The validation rule of each cell (however the rules are split into ranges). */
+function validationByCell(s: FakeSheetData): string[] {
+  const out: string[] = [];
+  for (const v of s.validations) {
+    const [a, b] = v.range.split(":").map((x) => parseA1(x)!);
+    for (let r = a.row; r <= (b ?? a).row; r++) for (let c = a.col; c <= (b ?? a).col; c++) out.push(`${r},${c}=${JSON.stringify(v.rule)}`);
+  }
+  return out.sort();
+}
+
+/** Everything about a sheet the write sets, as a comparable string: every cell property (value, type, number format, fill, bold, wrap, vertical alignment), widths, validations. */
 function state(ctx: FakeContext, name = "進捗"): string {
   const s = ctx.sheet(name);
-  const cells = [...s.cells].filter(([, c]) => !(c.type === "Empty" && c.fill.pattern === "None" && c.numFmt === "General" && !c.bold && !c.wrap)).sort(([a], [b]) => a.localeCompare(b));
+  const cells = [...s.cells].filter(([, c]) => !(c.type === "Empty" && c.fill.pattern === "None" && c.numFmt === "General" && !c.bold && !c.wrap && c.va === undefined)).sort(([a], [b]) => a.localeCompare(b));
   const widths = [...s.widths].filter(([, w]) => w !== 48).sort(([a], [b]) => a - b);
-  return JSON.stringify({ cells, widths, validations: s.validations });
+  return JSON.stringify({ cells, widths, validations: validationByCell(s) });
 }
 
 const userArea = (ctx: FakeContext) => JSON.stringify([...ctx.sheet("進捗").cells].filter(([k]) => Number(k.split(",")[1]) <= 9).sort(([a], [b]) => a.localeCompare(b)));
