@@ -1,6 +1,6 @@
 /** `--format table`: for people at a terminal. */
 import { circled, EVIDENCE_LABELS, type EvidencePart, fiscalYearLabel, LAYOUT_LABELS, SEVERITY_LABELS, STATUS_LABELS, type StatusCode } from "../core";
-import { type FileResult, summarize } from "./model";
+import { type FileResult, type RunSummary, summarize } from "./model";
 
 const ANSI: Record<StatusCode | "error" | "warning" | "info" | "dim" | "bold", string> = {
   achieved: "\x1b[34m",
@@ -54,14 +54,24 @@ function evidenceLine(label: string, e: EvidencePart | null, color: boolean): st
   return `${label}: ${e.cell ?? "-"} 「${marked}」`;
 }
 
-export function renderTable(files: readonly FileResult[], color: boolean, verbose = false): string {
+/** A run's summary counts in one line: 「Nファイル M件中 達成…  エラーE 警告W」. */
+export function summaryLine(sum: RunSummary, fileCount: number, color: boolean): string {
+  const paint = (code: keyof typeof ANSI, s: string): string => (color ? `${ANSI[code]}${s}${RESET}` : s);
+  const items = sum.achieved + sum.mostly_achieved + sum.not_achieved + sum.unknown + sum.not_entered;
+  return (
+    `${fileCount}ファイル ${items}件中 達成${sum.achieved}・概ね達成${sum.mostly_achieved}・未達成${sum.not_achieved}・判定不能${sum.unknown}・未入力${sum.not_entered}  ` +
+    paint(sum.errors > 0 ? "error" : "dim", `エラー${sum.errors}`) + " " + paint(sum.warnings > 0 ? "warning" : "dim", `警告${sum.warnings}`)
+  );
+}
+
+/**
+ * One file's lines: its sheets, items (titles cut so a row fits `width` columns) and issues. The
+ * file's own error is not among them: the caller prints it on stderr.
+ */
+export function renderFileTable(f: FileResult, color: boolean, verbose = false, width = 80): string[] {
   const paint = (code: keyof typeof ANSI, s: string): string => (color ? `${ANSI[code]}${s}${RESET}` : s);
   const lines: string[] = [];
-  for (const f of files) {
-    if (f.error) {
-      lines.push(paint("error", `✖ ${safe(f.error.message)}`));
-      if (f.error.code === "not-a-progress-workbook" || f.sheets.length === 0) continue;
-    }
+  if (!(f.error && (f.error.code === "not-a-progress-workbook" || f.sheets.length === 0))) {
     for (const s of f.sheets) {
       if (!s.recognized) {
         for (const i of s.issues) lines.push(paint(i.severity, `${safe(f.file)} › ${safe(s.sheet)}: ${safe(i.message)}`));
@@ -74,7 +84,10 @@ export function renderTable(files: readonly FileResult[], color: boolean, verbos
       for (const item of s.items) {
         const rate = item.rate === null ? "-" : `${(item.rate * 100).toFixed(1)}%`;
         const status = pad(STATUS_LABELS.ja[item.status], 9);
-        lines.push(`  ${pad(String(item.row), 5)} ${pad(truncate(safe(item.number), 5), 5)} ${paint(item.status, status)} ${pad(rate, 7)} ${truncate(safe(item.title), 50)}${item.grade ? `  [${safe(item.grade)}]` : ""}`);
+        const grade = item.grade ? `  [${safe(item.grade)}]` : "";
+        // 2 + 行 5 + 1 + 番号 5 + 1 + 達成状況 9 + 1 + 達成率 7 + 1 = 32 columns before the title.
+        const titleWidth = Math.max(8, width - 32 - displayWidth(grade));
+        lines.push(`  ${pad(String(item.row), 5)} ${pad(truncate(safe(item.number), 5), 5)} ${paint(item.status, status)} ${pad(rate, 7)} ${truncate(safe(item.title), titleWidth)}${grade}`);
         if (verbose) {
           for (const k of item.kpis) {
             const L = EVIDENCE_LABELS.ja;
@@ -94,13 +107,14 @@ export function renderTable(files: readonly FileResult[], color: boolean, verbos
       }
       lines.push("");
     }
-    if (f.writtenTo) lines.push(paint("info", `判定結果を書き込みました: ${f.writtenTo}`));
   }
-  const sum = summarize(files);
-  const items = sum.achieved + sum.mostly_achieved + sum.not_achieved + sum.unknown + sum.not_entered;
-  lines.push(
-    `${files.length}ファイル ${items}件中 達成${sum.achieved}・概ね達成${sum.mostly_achieved}・未達成${sum.not_achieved}・判定不能${sum.unknown}・未入力${sum.not_entered}  ` +
-      paint(sum.errors > 0 ? "error" : "dim", `エラー${sum.errors}`) + " " + paint(sum.warnings > 0 ? "warning" : "dim", `警告${sum.warnings}`),
-  );
+  if (f.writtenTo) lines.push(paint("info", `判定結果を書き込みました: ${f.writtenTo}`));
+  return lines;
+}
+
+export function renderTable(files: readonly FileResult[], color: boolean, verbose = false, width = 80): string {
+  const lines: string[] = [];
+  for (const f of files) lines.push(...renderFileTable(f, color, verbose, width));
+  lines.push(summaryLine(summarize(files), files.length, color));
   return lines.join("\n") + "\n";
 }
