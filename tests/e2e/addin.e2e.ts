@@ -129,6 +129,22 @@ maybe("the built add-in in Chromium against a scripted Office host", () => {
     await page.close();
   });
 
+  it("ribbon: closing the dialog with its X (12006) also completes the event", async () => {
+    const page = await open("commands.html");
+    type H = { __host: { invoke(n: string): Promise<string>; dialogOpen(): boolean; closeDialogWithX(): void }; __done?: string };
+    await until(() => page.evaluate(() => (window as unknown as { __host: { actions(): string[] } }).__host.actions()), (a) => a.includes("judgeActiveSheet"));
+    await page.evaluate(() => {
+      const w = window as unknown as H;
+      void w.__host.invoke("judgeActiveSheet").then((r) => (w.__done = r));
+    });
+    await page.frameLocator("#office-dialog").locator("#message").filter({ hasText: "件中" }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as H).__done)).toBeUndefined();
+    await page.evaluate(() => (window as unknown as H).__host.closeDialogWithX());
+    await until(() => page.evaluate(() => (window as unknown as H).__done), (d) => d === "completed");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("the dialog page on its own shows its message as text", async () => {
     const page = await open(`dialog.html?m=${encodeURIComponent("<b>1件中</b> 達成1")}`);
     await page.locator("#message").filter({ hasText: "達成1" }).waitFor();

@@ -34,6 +34,8 @@ const Failed = "failed";
 let dialogHandlers = new Map<string, Handler>();
 let dialogFrame: HTMLIFrameElement | null = null;
 
+// "Office passes the `arg` object to the handler. Its `message` property is the Boolean or string
+// sent by the call of `messageParent` in the dialog." (Use the Office dialog API)
 window.addEventListener("message", (e) => {
   if (e.origin !== window.location.origin) return;
   const data = e.data as { shinchokuDialogMessage?: string } | null;
@@ -77,6 +79,8 @@ const Office = {
     ui: {
       displayDialogAsync(url: string, _options: unknown, cb: (r: unknown) => void) {
         const target = new URL(url, window.location.href);
+        // 12004: "The domain of the URL passed to `displayDialogAsync` is not trusted. The domain must
+        // be the same domain as the host page (including protocol and port number)."
         if (target.origin !== window.location.origin) {
           setTimeout(() => cb({ status: Failed, error: { code: 12004, message: "domain not in AppDomains" } }), 0);
           return;
@@ -88,12 +92,16 @@ const Office = {
         dialogFrame.src = target.toString();
         dialogFrame.style.cssText = "width:480px;height:240px;border:1px solid #888";
         document.body.appendChild(dialogFrame);
+        // "The call of `dialog.close` tells Office to immediately close the dialog box."
         const close = () => {
           dialogFrame?.remove();
           dialogFrame = null;
         };
         setTimeout(() => cb({ status: Succeeded, value: { addEventHandler: (t: string, h: Handler) => dialogHandlers.set(t, h), close, messageChild: () => undefined } }), 0);
       },
+      // "The `messageParent` function can only be called on a page with the same domain (including
+      // protocol and port) as the host page."; "The dialog box cannot communicate with the host page
+      // [...] unless [...] The Office JavaScript library is loaded in the page."
       messageParent(message: string) {
         if (!inDialog) throw new Error("messageParent outside a dialog");
         window.parent.postMessage({ shinchokuDialogMessage: message }, window.location.origin);
@@ -103,6 +111,8 @@ const Office = {
 };
 
 const Excel = {
+  // Excel.run(options, batch): RunOptions.delayForCellEdit "Determines whether Excel will delay the
+  // batch request until the user exits cell edit mode." Recorded, so a test can see it was asked for.
   async run(a: unknown, b?: unknown) {
     const batch = (typeof a === "function" ? a : b) as (ctx: FakeContext) => Promise<unknown>;
     log.runs.push(typeof a === "function" ? null : a);
@@ -132,13 +142,31 @@ w.__host = {
   },
   sheetNames: () => workbook.sheets.map((s) => s.name),
   actions: () => [...actions.keys()],
-  /** Runs a ribbon function command as Office would; resolves when it calls event.completed(). */
+  /**
+   * Runs a ribbon function command as Office would; resolves when it calls event.completed():
+   * "Indicates that the add-in has completed processing and will automatically be closed." — so
+   * completing also closes a dialog the command opened (its runtime ends).
+   */
   invoke(name: string): Promise<string> {
     const fn = actions.get(name);
     if (!fn) return Promise.reject(new Error(`no action ${name}`));
     return new Promise((resolve) => {
-      void fn({ source: { id: name }, completed: () => (log.completed.push(name), resolve("completed")) });
+      void fn({
+        source: { id: name },
+        completed: () => {
+          log.completed.push(name);
+          dialogFrame?.remove();
+          dialogFrame = null;
+          resolve("completed");
+        },
+      });
     });
   },
   dialogOpen: () => dialogFrame !== null,
+  /** The user closes the dialog with its X: 12006 "The dialog box was closed, usually because the user chose the **Close** button **X**." */
+  closeDialogWithX() {
+    dialogFrame?.remove();
+    dialogFrame = null;
+    dialogHandlers.get("dialogEventReceived")?.({ error: 12006 });
+  },
 };
