@@ -22,9 +22,12 @@ export async function checkAllSheets(ctx: XContext, config: Config, write: boole
       written ||= out.written;
     }
     if (write && reports.some((r) => r.recognized)) await writeSummary(ctx, reports, run, payloadBudget);
-  } finally {
-    await finishRun(ctx, run, payloadBudget);
+  } catch (e) {
+    // The sheets written before the failure stay written: record them, then report the failure itself.
+    await finishRun(ctx, run, payloadBudget).catch((r: unknown) => console.error("Shinchoku: record not written", r));
+    throw e;
   }
+  await finishRun(ctx, run, payloadBudget);
   return { reports, written };
 }
 

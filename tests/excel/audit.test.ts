@@ -299,3 +299,17 @@ describe("issue 14 part 3: the fake as Excel behaves, and the gateway at scale",
     expect(cellOf(ctx.sheet("大"), "I20003").value).toBe("達成");
   }, 120_000);
 });
+
+describe("an all-sheets run failing part-way", () => {
+  it("records the sheets already written (so a re-run still owns their cells) and reports the failure", async () => {
+    const b = progress("B", 3);
+    b.protected = true;
+    const ctx = new FakeContext([progress("A", 3), b]);
+    const spy = quiet();
+    await expect(checkAllSheets(ctx, DEFAULT_CONFIG, true)).rejects.toMatchObject({ code: "protected" });
+    spy.mockRestore();
+    expect(Object.keys(storedRecord(ctx)!.sheets)).toEqual(["A"]);
+    // A re-run of A finds its own cells and rewrites them (no overwrite-refused).
+    await expect(checkSheet(ctx, { config: DEFAULT_CONFIG, write: true, sheet: "A" })).resolves.toMatchObject({ written: true });
+  });
+});
