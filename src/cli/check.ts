@@ -1,7 +1,8 @@
 /** The check pipeline over files: read → judge → (plan → patch → save). */
-import { promises as fs } from "fs";
+import { accessSync, constants as fsConstants, mkdirSync, promises as fs, statSync } from "fs";
 import * as path from "path";
-import { type Config, finalizeWorkbook, judge, plan, type SheetInput, type SheetReport, type WritePlan } from "../core";
+import { type Config, finalizeWorkbook, judge, type Lang, plan, type SheetInput, type SheetReport, type WritePlan } from "../core";
+import { CLI_TEXT } from "../core/messages-cli";
 import { FileError, fileError, patchWorkbook, readWorkbook } from "../xlsx";
 import { readFileBytes, writeFileAtomically } from "../xlsx/node-file";
 import type { FileResult } from "./model";
@@ -13,16 +14,39 @@ export interface CheckOptions {
   write?: string;
   inPlace?: boolean;
   onFileDone?: (file: string) => void;
+  /** Language of the messages this step writes (file errors); Japanese by default. */
+  lang?: Lang;
 }
 
 export class UsageError extends Error {
   readonly code = "usage";
 }
 
+/** --write names a folder when several files are written, or when it is one already (or ends in a separator). */
+function writesIntoFolder(write: string, several: boolean): boolean {
+  if (several || /[\\/]$/.test(write)) return true;
+  try {
+    return statSync(write).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function outputPath(file: string, opts: CheckOptions, several: boolean): string | null {
   if (opts.inPlace) return file;
   if (!opts.write) return null;
-  return several ? path.join(opts.write, path.basename(file)) : opts.write;
+  return writesIntoFolder(opts.write, several) ? path.join(opts.write, path.basename(file)) : opts.write;
+}
+
+/** A file nobody may write (no write bit, or not writable by us) is never replaced by --in-place. */
+function isReadOnly(file: string): boolean {
+  try {
+    if ((statSync(file).mode & 0o222) === 0) return true;
+    accessSync(file, fsConstants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 function judgeSheets(inputs: SheetInput[], opts: CheckOptions): SheetReport[] {
@@ -31,22 +55,18 @@ function judgeSheets(inputs: SheetInput[], opts: CheckOptions): SheetReport[] {
 }
 
 /** A readable workbook with no progress sheet at all is an error entry of its own (the round goes on). */
-function markNotProgress(result: FileResult): FileResult {
+function markNotProgress(result: FileResult, lang: Lang): FileResult {
   if (result.error === null && result.sheets.length > 0 && result.sheets.every((s) => !s.recognized)) {
-    result.error = { code: "not-a-progress-workbook", message: `${result.file}: 進捗状況シートがありません（1〜30行目に「番号」「項目名」「目標達成水準」などの見出し行があるシートが必要です）。` };
+    result.error = { code: "not-a-progress-workbook", message: CLI_TEXT[lang].notProgress(result.file) };
   }
   if (result.error === null && result.sheets.length === 0) {
-    result.error = { code: "empty-workbook", message: `${result.file}: シートがありません（空のブックです）。` };
+    result.error = { code: "empty-workbook", message: CLI_TEXT[lang].emptyWorkbook(result.file) };
   }
   return result;
 }
 
-function sheetNotFound(file: string, sheet: string, names: string[]): FileResult["error"] {
-  return { code: "sheet-not-found", message: `${file}: シート「${sheet}」がありません（あるシート: ${names.map((n) => `「${n}」`).join("")}）。` };
-}
-
 export async function checkFile(file: string, opts: CheckOptions, several: boolean): Promise<FileResult> {
-  return markNotProgress(await checkFileInner(file, opts, several));
+  return markNotProgress(await checkFileInner(file, opts, several), opts.lang ?? "ja");
 }
 
 async function checkFileInner(file: string, opts: CheckOptions, several: boolean): Promise<FileResult> {
@@ -59,9 +79,12 @@ async function checkFileInner(file: string, opts: CheckOptions, several: boolean
     const read = readWorkbook(bytes, file, { only: opts.sheet === undefined ? undefined : (name) => name === opts.sheet });
     if (target !== null && (read.format === "xls" || read.format === "ods")) {
       result.error = { code: "read-only-format", message: fileError("read-only-format", file).message };
+    } else if (opts.inPlace && isReadOnly(file)) {
+      result.error = { code: "read-only-file", message: CLI_TEXT[opts.lang ?? "ja"].readOnlyInput(file) };
     }
     if (opts.sheet !== undefined && read.sheets.length === 0) {
-      result.error = sheetNotFound(file, opts.sheet, read.listing.filter((s) => s.worksheet).map((s) => s.name));
+      const names = read.listing.filter((s) => s.worksheet).map((s) => s.name);
+      result.error = { code: "sheet-not-found", message: CLI_TEXT[opts.lang ?? "ja"].sheetNotFound(file, opts.sheet, names) };
       return result;
     }
     inputs = read.sheets;
@@ -88,6 +111,7 @@ async function checkFileInner(file: string, opts: CheckOptions, several: boolean
   if (plans.length === 0) return result;
   try {
     const out = patchWorkbook(bytes, file, plans);
+    if (!opts.inPlace) mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
     writeFileAtomically(out, target, opts.inPlace ? file : undefined);
     result.writtenTo = target;
   } catch (e) {
@@ -97,21 +121,40 @@ async function checkFileInner(file: string, opts: CheckOptions, several: boolean
   return result;
 }
 
-export async function checkFiles(files: readonly string[], opts: CheckOptions): Promise<FileResult[]> {
-
+/** Checks before any file is judged: --write's folder (created when missing) and its target. */
+export async function prepareWrites(files: readonly string[], opts: CheckOptions): Promise<void> {
+  const T = CLI_TEXT[opts.lang ?? "ja"];
   const several = files.length > 1;
-  if (opts.write && several) {
+  if (opts.write && writesIntoFolder(opts.write, several)) {
     const stat = await fs.stat(opts.write).catch(() => null);
-    if (stat && !stat.isDirectory()) throw new UsageError(`複数のファイルを書き込むときは --write にフォルダーを指定してください（${opts.write} はファイルです）。`);
-    if (!stat) await fs.mkdir(opts.write, { recursive: true });
+    if (stat && !stat.isDirectory()) throw new UsageError(T.writeDirIsFile(opts.write));
+    if (!stat) await fs.mkdir(opts.write, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+      throw new UsageError(T.writeDirFailed(opts.write as string, e.code ?? e.message));
+    });
   }
-  if (opts.write && !several && path.resolve(opts.write) === path.resolve(files[0])) {
-    throw new UsageError("--write の出力先が入力ファイルと同じです。上書きするときは --in-place を使ってください。");
+  if (opts.write && !several && path.resolve(outputPath(files[0], opts, false) ?? "") === path.resolve(files[0])) {
+    throw new UsageError(T.writeSameAsInput);
   }
-  const results: FileResult[] = [];
+}
+
+/**
+ * Judges the files one at a time, handing each result to `fold` before the next is read: a round
+ * keeps only what its outputs need. Yields to the event loop between files (Ctrl-C is heard).
+ */
+export async function checkEach(files: readonly string[], opts: CheckOptions, fold: (result: FileResult) => void | Promise<void>): Promise<void> {
+  await prepareWrites(files, opts);
+  const several = files.length > 1;
   for (const f of files) {
-    results.push(await checkFile(f, opts, several));
+    await fold(await checkFile(f, opts, several));
     opts.onFileDone?.(f);
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
+}
+
+export async function checkFiles(files: readonly string[], opts: CheckOptions): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  await checkEach(files, opts, (r) => {
+    results.push(r);
+  });
   return results;
 }

@@ -2,23 +2,21 @@
 import { Command, CommanderError, Option } from "commander";
 import { promises as fs } from "fs";
 
-import { ConfigError, resolveConfig, type ConfigInput } from "../core";
+import { ConfigError, type Lang, resolveConfig, type ConfigInput } from "../core";
+import { CLI_TEXT, type CliText } from "../core/messages-cli";
 import { FileError, undoWorkbook } from "../xlsx";
 import { readFileBytes, writeFileAtomically } from "../xlsx/node-file";
-import { checkFiles, UsageError } from "./check";
-import { compareWithPrevious, parsePrevious } from "./compare";
+import { checkEach, UsageError } from "./check";
+import { choiceOption, detectLang, type Env, LocalCommand, packageVersion, phaseParser, terminalWidth, yearParser } from "./command";
+import { parsePrevious } from "./compare";
 import { expandInputs, findConfigFile } from "./inputs";
-import { writeReports } from "./report/write";
-import { exitCodeOf } from "./model";
-import { renderCsv } from "./render-csv";
-import { renderJson } from "./render-json";
-import { renderTable } from "./render-table";
+import { Round, type View } from "./round";
 
 interface CheckFlags {
   report?: string;
   out?: string;
   previous?: string;
-  year?: string;
+  year?: number;
   phase?: "final" | "interim";
   sheet?: string;
   config?: string;
@@ -27,14 +25,17 @@ interface CheckFlags {
   inPlace?: boolean;
   color?: boolean;
   verbose?: boolean;
+  quiet?: boolean;
 }
 
 export interface Io {
-  stdout: { write(s: string): unknown; isTTY?: boolean };
-  stderr: { write(s: string): unknown; isTTY?: boolean };
+  stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
+  stderr: { write(s: string): unknown; isTTY?: boolean; columns?: number };
+  /** Environment (LANG, COLUMNS, NO_COLOR); process.env by default. */
+  env?: Env;
 }
 
-async function loadConfig(flags: CheckFlags, inputs: readonly string[]) {
+async function loadConfig(flags: CheckFlags, inputs: readonly string[], T: CliText) {
   let input: ConfigInput = {};
   const configFile = flags.config ?? (await findConfigFile(inputs));
   if (configFile) {
@@ -42,73 +43,101 @@ async function loadConfig(flags: CheckFlags, inputs: readonly string[]) {
     try {
       text = await fs.readFile(configFile, "utf8");
     } catch {
-      throw new UsageError(`設定ファイル ${configFile} を読めません。パスを確認してください。`);
+      throw new UsageError(T.configUnreadable(configFile));
     }
     try {
       input = JSON.parse(text) as ConfigInput;
     } catch (e) {
-      throw new UsageError(`設定ファイル ${configFile} は正しい JSON ではありません: ${(e as Error).message}`);
+      throw new UsageError(T.configNotJson(configFile, (e as Error).message));
     }
     try {
       resolveConfig(input);
     } catch (e) {
-      if (e instanceof ConfigError) throw new UsageError(`設定ファイル ${configFile}: ${e.message}`);
+      if (e instanceof ConfigError) throw new UsageError(T.configInvalid(configFile, e.message));
       throw e;
     }
   }
-  if (flags.year !== undefined) {
-    const y = Number(flags.year);
-    if (!/^\d{4}$/.test(flags.year)) throw new UsageError(`--year は西暦4桁で指定してください（例: --year 2020 は令和2年度）。値: ${flags.year}`);
-    input = { ...input, fiscalYear: y };
-  }
+  if (flags.year !== undefined) input = { ...input, fiscalYear: flags.year };
   if (flags.phase !== undefined) input = { ...input, phase: flags.phase };
   return resolveConfig(input);
 }
 
-async function loadPrevious(file: string | undefined) {
+async function loadPrevious(file: string | undefined, T: CliText) {
   if (!file) return null;
   let text: string;
   try {
     text = await fs.readFile(file, "utf8");
   } catch {
-    throw new UsageError(`前回の report.json（${file}）を読めません。パスを確認してください。`);
+    throw new UsageError(T.previousUnreadable(file));
   }
   try {
     return parsePrevious(text);
   } catch (e) {
-    throw new UsageError(`${file} は Shinchoku の report.json ではありません（${(e as Error).message}）。`);
+    throw new UsageError(T.previousInvalid(file, (e as Error).message));
   }
 }
 
-async function runCheck(inputs: string[], flags: CheckFlags, io: Io, reportDir?: string): Promise<number> {
-  if (flags.write && flags.inPlace) throw new UsageError("--write と --in-place は同時に使えません。");
-  const config = await loadConfig(flags, inputs);
-  const previous = await loadPrevious(flags.previous);
+/** What Ctrl-C says: nothing changed, or how many files had been written before it. */
+let interruptState: { lang: Lang; inPlaceWritten: number; round: Round | null } | null = null;
+
+function onInterrupt(io: Io): () => void {
+  return () => {
+    const st = interruptState;
+    const T = CLI_TEXT[st?.lang ?? "ja"];
+    st?.round?.abandon();
+    io.stderr.write(`\n${st && st.inPlaceWritten > 0 ? T.interruptedAfterWrites(st.inPlaceWritten) : T.interrupted}\n`);
+    process.exit(130);
+  };
+}
+
+async function runCheck(inputs: string[], flags: CheckFlags, io: Io, lang: Lang, command: "check" | "report", reportDir?: string): Promise<number> {
+  const T = CLI_TEXT[lang];
+  const env = io.env ?? process.env;
+  if (flags.write && flags.inPlace) throw new UsageError(T.writeAndInPlace);
+  const config = await loadConfig(flags, inputs, T);
+  const previous = await loadPrevious(flags.previous, T);
   const { files, unmatched } = await expandInputs(inputs);
-  for (const u of unmatched) io.stderr.write(`shinchoku: ${u}: .xlsx ファイルが見つかりません。\n`);
-  if (files.length === 0) throw new UsageError("判定するファイルがありません。.xlsx ファイルかフォルダーを指定してください。");
+  for (const u of unmatched) io.stderr.write(`shinchoku: ${T.unmatched(u)}\n`);
+  if (files.length === 0) throw new UsageError(T.noFiles);
+  const view: View = flags.quiet ? "quiet" : flags.verbose ? "items" : command === "report" ? "errors" : files.length === 1 ? "items" : "files";
+  const color = flags.color !== false && Boolean(io.stdout.isTTY) && !env.NO_COLOR;
+  const round = new Round({ lang, format: flags.format, view, verbose: flags.verbose === true, color, width: terminalWidth(io.stdout, env), stdout: io.stdout, stderr: io.stderr, previous, reportDir });
   let bar: { increment(): void; stop(): void } | null = null;
-  if (files.length > 1 && io.stderr.isTTY) {
+  if (files.length > 1 && io.stderr.isTTY && !(io.stdout.isTTY && flags.format !== "table")) {
     const { SingleBar, Presets } = await import("cli-progress");
-    const b = new SingleBar({ stream: process.stderr, format: "判定中 [{bar}] {value}/{total} ファイル", hideCursor: true }, Presets.shades_classic);
+    const b = new SingleBar({ stream: process.stderr, format: T.progress, hideCursor: true }, Presets.shades_classic);
     b.start(files.length, 0);
     bar = b;
+    round.hold();
   }
-  const results = await checkFiles(files, { config, sheet: flags.sheet, write: flags.write, inPlace: flags.inPlace, onFileDone: () => bar?.increment() });
-  bar?.stop();
-  const color = flags.color !== false && Boolean(io.stdout.isTTY) && !process.env.NO_COLOR;
-  const changes = previous ? compareWithPrevious(results, previous) : null;
-  if (reportDir) {
-    const written = await writeReports(reportDir, results, changes).catch((e: NodeJS.ErrnoException) => {
-      throw new UsageError(`レポートを ${reportDir} に書けません（${e.code ?? e.message}）。書き込めるフォルダーを指定してください。`);
+  interruptState = { lang, inPlaceWritten: 0, round };
+  try {
+    round.begin();
+    await checkEach(files, { config, sheet: flags.sheet, write: flags.write, inPlace: flags.inPlace, lang, onFileDone: () => bar?.increment() }, (r) => {
+      if (r.writtenTo && flags.inPlace && interruptState) interruptState.inPlaceWritten++;
+      round.add(r);
     });
-    io.stderr.write(`レポートを書き出しました: ${written.xlsx} ${written.html} ${written.json}\n`);
+    bar?.stop();
+    bar = null;
+    round.release();
+    let written: string[];
+    try {
+      written = round.finish();
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      throw new UsageError(T.reportWriteFailed(reportDir ?? "", err.code ?? err.message));
+    }
+    if (written.length > 0) io.stderr.write(`${T.reportWritten(written.join(" "))}\n`);
+  } catch (e) {
+    bar?.stop();
+    round.release();
+    round.abandon();
+    throw e;
+  } finally {
+    interruptState = null;
   }
-  if (flags.format === "json") io.stdout.write(renderJson(results, changes));
-  else if (flags.format === "csv") io.stdout.write(renderCsv(results));
-  else io.stdout.write(renderTable(results, color, flags.verbose === true));
-  for (const r of results) if (r.error && flags.format !== "table") io.stderr.write(`shinchoku: ${r.error.message}\n`);
-  return exitCodeOf(results);
+  if (round.files === 0 || round.checked === 0) return 2;
+  return round.summary.errors > 0 ? 1 : 0;
 }
 
 async function runUndo(file: string, flags: { write?: string; all?: boolean }, io: Io): Promise<number> {
@@ -124,44 +153,61 @@ async function runUndo(file: string, flags: { write?: string; all?: boolean }, i
 }
 
 /** The options `check` and `report` share: what to judge, how, and how to print it. */
-function judgingOptions(cmd: Command): Command {
+function judgingOptions(cmd: Command, T: CliText): Command {
   return cmd
-    .option("--year <year>", "評価年度（西暦の開始年。例: 2020 = 令和2年度）。省略時はタイトル行などから判定")
-    .addOption(new Option("--phase <phase>", "評価時点").choices(["final", "interim"]))
-    .option("--sheet <name>", "このシートだけを判定する")
-    .option("--config <file>", "設定ファイル（JSON。省略時は入力フォルダーの shinchoku.config.json）")
-    .option("--previous <report.json>", "前回の report.json と比べて、項目ごとの変化（新規・改善・悪化・変化なし）を示す")
-    .addOption(new Option("--format <format>", "出力形式").choices(["table", "json", "csv"]).default("table"))
-    .option("--no-color", "色を付けない")
-    .option("--verbose", "表形式で、各 KPI の判定の根拠（読み取った目標・実績・記述とそのセル）も表示する");
+    .addOption(new Option("--year <year>", T.optYear).argParser(yearParser(T)))
+    .addOption(new Option("--phase <phase>", T.optPhase).choices(T.phaseChoices).argParser(phaseParser(T)))
+    .option("--sheet <name>", T.optSheet)
+    .option("--config <file>", T.optConfig)
+    .option("--previous <report.json>", T.optPrevious)
+    .addOption(choiceOption("--format <format>", T.optFormat, ["table", "json", "csv"], T).default("table"))
+    .option("--no-color", T.optNoColor)
+    .addOption(new Option("--verbose", T.optVerbose).conflicts("quiet"))
+    .option("--quiet", T.optQuiet);
 }
 
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   let code = 0;
-  const program = new Command();
+  const env = io.env ?? process.env;
+  const lang = detectLang(argv, env);
+  const T = CLI_TEXT[lang];
+  const program = new LocalCommand();
+  program.lang = lang;
+  const width = (s: Io["stdout"]) => terminalWidth(s, env);
   program
     .name("shinchoku")
-    .description("進捗状況シート（市政改革プラン等）の入力チェックと KPI 達成判定")
+    .description(T.program)
+    .version(packageVersion(), "-V, --version", T.versionOption)
+    .helpOption("-h, --help", T.helpOption)
+    .helpCommand("help [command]", T.helpCommand)
+    .addOption(choiceOption("--lang <lang>", T.langOption, ["ja", "en"], T))
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .showHelpAfterError("（shinchoku --help で使い方を表示）");
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      getOutHelpWidth: () => width(io.stdout),
+      getErrHelpWidth: () => width(io.stderr),
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    })
+    .showHelpAfterError(T.showHelpAfterError);
   const check = program
     .command("check")
-    .description("ファイルの進捗状況シートを判定する")
-    .argument("<files...>", ".xlsx ファイル、フォルダー、またはパターン")
-    .option("--write <out>", "判定結果を書き込んだコピーを保存する（複数ファイルのときはフォルダー）")
-    .option("--in-place", "入力ファイルそのものに書き込む（一時ファイル経由で安全に置き換え）")
-    .option("--report <dir>", "集計.xlsx・report.html・report.json をこのフォルダーに書き出す");
-  judgingOptions(check).action(async (files: string[], flags: CheckFlags) => {
-    code = await runCheck(files, flags, io, flags.report);
+    .description(T.check)
+    .argument("<files...>", T.checkFiles)
+    .option("--write <out>", T.optWrite)
+    .option("--in-place", T.optInPlace)
+    .option("--report <dir>", T.optReport);
+  judgingOptions(check, T).action(async (files: string[], flags: CheckFlags) => {
+    code = await runCheck(files, flags, io, lang, "check", flags.report);
   });
   const report = program
     .command("report")
-    .description("提出された一式（ファイル・フォルダー・パターン）を判定し、集計レポートを書き出す")
-    .argument("<inputs...>", ".xlsx ファイル、フォルダー、またはパターン（例: 'R2/**/*.xlsx'）")
-    .requiredOption("--out <dir>", "レポートの出力先フォルダー");
-  judgingOptions(report).action(async (inputs: string[], flags: CheckFlags) => {
-    code = await runCheck(inputs, flags, io, flags.out);
+    .description(T.report)
+    .argument("<inputs...>", T.reportInputs)
+    .requiredOption("--out <dir>", T.optOut);
+  judgingOptions(report, T).action(async (inputs: string[], flags: CheckFlags) => {
+    code = await runCheck(inputs, flags, io, lang, "report", flags.out);
   });
   program
     .command("undo")
@@ -172,6 +218,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .action(async (file: string, flags: { write?: string; all?: boolean }) => {
       code = await runUndo(file, flags, io);
     });
+  const interrupt = onInterrupt(io);
+  process.once("SIGINT", interrupt);
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {
@@ -180,9 +228,11 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       io.stderr.write(`shinchoku: ${e.message}\n`);
       return 2;
     }
-    io.stderr.write(`shinchoku: 予期しないエラーが起きました。${(e as Error).message}\n`);
-    if (process.env.SHINCHOKU_DEBUG) io.stderr.write(`${(e as Error).stack}\n`);
+    io.stderr.write(`shinchoku: ${T.unexpected((e as Error).message)}\n`);
+    if (env.SHINCHOKU_DEBUG) io.stderr.write(`${(e as Error).stack}\n`);
     return 2;
+  } finally {
+    process.removeListener("SIGINT", interrupt);
   }
   return code;
 }

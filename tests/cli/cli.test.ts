@@ -61,7 +61,7 @@ describe("shinchoku check", () => {
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://x"")"`);
     const seedCsv = (await run("check", SEED, "--format", "csv")).out.trim().split("\r\n");
     expect(seedCsv).toHaveLength(4);
-    expect(seedCsv[1]).toContain('"①","21","23","区長","1.0952","達成"');
+    expect(seedCsv[1]).toContain('"①","以上","21","23","24","区長","109.5","達成"');
   });
 
   it("exits 1 on error-severity issues, 2 on usage and file problems with one Japanese line", async () => {
@@ -70,7 +70,8 @@ describe("shinchoku check", () => {
     expect((await run("check", file)).code).toBe(1);
     const missing = await run("check", path.join(tmp, "nope.xlsx"));
     expect(missing.code).toBe(2);
-    expect(missing.out).toContain("ファイルが見つかりません");
+    expect(missing.err).toContain("ファイルが見つかりません");
+    expect(missing.out).toBe("");
     const xls = path.join(tmp, "old.xls");
     fs.writeFileSync(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
     const r = await run("check", xls, "--format", "json");
@@ -156,7 +157,7 @@ describe("shinchoku check --write / --in-place / undo", () => {
     const b = path.join(tmp, "b.xlsx");
     const r = await run("check", a, "--write", b);
     expect(r.code).toBe(1);
-    expect(r.out).toContain("K6");
+    expect(r.err).toContain("K6");
     expect(fs.existsSync(b)).toBe(false);
   });
 
