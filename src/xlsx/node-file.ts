@@ -47,7 +47,7 @@ export function writeFileAtomically(bytes: Uint8Array, target: string, like?: st
     fs.writeFileSync(tmp, bytes);
     saveHooks.step?.("tmp-written");
     if (like) {
-      // The written file keeps the original's mode (and owner, where permitted).
+      // The written file keeps the original's mode (and owner, where permitted) and timestamps.
       const st = fs.statSync(like);
       fs.chmodSync(tmp, st.mode & 0o7777);
       try {
@@ -55,6 +55,7 @@ export function writeFileAtomically(bytes: Uint8Array, target: string, like?: st
       } catch {
         /* not permitted: keep ours */
       }
+      fs.utimesSync(tmp, st.atime, st.mtime);
     }
     saveHooks.step?.("before-rename");
     fs.renameSync(tmp, target);
