@@ -3,16 +3,24 @@ import { benchCheckProcess, benchCore } from "./cli-bench";
 import { benchGateway } from "./gateway-bench";
 import { benchBundle, benchPreview } from "./preview-bench";
 import { benchRound } from "./round-bench";
+import { benchRoundLarge } from "./round-large-bench";
 import { benchLoad } from "./load-bench";
+import { benchCoreLayouts, benchCoreV1, benchLongCell } from "./core-bench";
 import { benchFiles, benchPreviewSave } from "./xlsx-bench";
 
 const all: Record<string, () => Promise<void>> = {
   core: () => benchCore(20000),
+  "core-v2": async () => {
+    benchCoreV1(20000);
+    benchCoreLayouts(30000);
+    benchLongCell();
+  },
   cli: () => benchCheckProcess(20000),
   gateway: () => benchGateway(),
   bundle: async () => benchBundle(),
   preview: () => benchPreview(),
   round: () => benchRound(200, 30),
+  "round-large": () => benchRoundLarge(300, 300),
   load: () => benchLoad(),
   files: () => benchFiles(20000),
   "preview-save": () => benchPreviewSave(),

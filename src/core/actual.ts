@@ -24,11 +24,36 @@ export type ActualFinding = FoundActual | "pending";
 
 const PENDING = /集計中|調査中|未確定|確定前|未公表|調査未実施/;
 /** Labels whose value is never the actual (sentence rule (b)); 前年度比/前年比 aside, see below. */
-const LABELS_BEFORE = /(前年度比|前年比|対前年度|前年度|昨年度|前回|基準値?|現状値?|達成率|進捗率|目標比)(?:は|の|[:：]|\s)*$/;
-const RESTATED = /目標値?(?:は|の|[:：(（]|である|とする|\s)*$/;
-const JISSEKI_BEFORE = /実績値?(?:は|の|[:：)）】\]」]|である|とする|\s)*(?:\d{1,2}月末?(?:時点)?\s*[:：]?\s*)?$/;
 const LABEL_BRACKET = /^[(（【[]\s*(?:前年度比|前年比|対前年度|前年度|昨年度|前回|基準値?|現状値?|達成率|進捗率|目標比)/;
-const PREVIOUS_BEFORE_JISSEKI = /(?:前年度|昨年度|前回|前年)\s*$/;
+
+/** Characters that begin one of the labels (目標, 前年度, 基準, 実績 …). */
+const LABEL_FIRST = new Set(["目", "前", "昨", "基", "現", "達", "進", "実", "対"]);
+const WHITE = [" ", "\t", "\u3000", "\n"];
+const RESTATE_SEPS = new Set(["は", "の", ":", "：", "(", "（", ...WHITE]);
+const RESTATE_WORDS = ["である", "とする"];
+const LABEL_SEPS = new Set(["は", "の", ":", "：", ...WHITE]);
+const JISSEKI_SEPS = new Set(["は", "の", ":", "：", ")", "）", "】", "]", "」", ...WHITE]);
+/** Labels whose value is never the actual (sentence rule (b)), longest first. */
+const LABELS = ["前年度比", "対前年度", "前年比", "前年度", "昨年度", "前回", "基準値", "基準", "現状値", "現状", "達成率", "進捗率", "目標比"];
+const PREVIOUS = ["前年度", "昨年度", "前回", "前年"];
+const LINE_LEAD = new Set([" ", "\t", "\u3000", "・", "●", "○", "◆", "◇", "■", "□", "-", "*"]);
+const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= "0" && ch <= "9";
+
+/** The index before the separators (single characters or words) that end text[..i]. */
+function skipBack(text: string, i: number, chars: ReadonlySet<string>, words: readonly string[]): number {
+  for (;;) {
+    if (i > 0 && chars.has(text[i - 1])) {
+      i--;
+      continue;
+    }
+    const w = words.find((x) => text.endsWith(x, i));
+    if (w) {
+      i -= w.length;
+      continue;
+    }
+    return i;
+  }
+}
 
 type ValueClass = "jisseki" | "plain" | "left-out";
 
@@ -82,25 +107,45 @@ export class ActualReader {
 
   /** How a value reads: after 実績 of the evaluated year (or none), a plain value, or one left out. */
   classify(v: ValueMatch, offset: number, kpi: KpiShape | null): ValueClass {
+    const text = this.text;
     const start = v.start + offset;
-    const before = this.text.slice(Math.max(0, start - 24), start);
-    if (RESTATED.test(before)) return "left-out";
-    const label = LABELS_BEFORE.exec(before);
-    if (label && !(kpi?.againstPreviousYear && (label[1] === "前年度比" || label[1] === "前年比"))) return "left-out";
+    let k = v.end + offset;
+    while (text[k] === " " || text[k] === "\t" || text[k] === "\u3000") k++;
+    if (text.startsWith("から", k) || text.startsWith("より", k)) return "left-out";
+    // Labels are read backwards from the value (no end-anchored patterns, no slices).
+    const from = Math.max(0, start - 24);
+    let any = false;
+    for (let i = from; i < start && !any; i++) any = LABEL_FIRST.has(text[i]);
+    if (!any) return this.brackets.length > 0 && this.bracketAt(start) ? "left-out" : "plain";
+    const r = skipBack(text, start, RESTATE_SEPS, RESTATE_WORDS);
+    if (text.endsWith("目標", r) || text.endsWith("目標値", r)) return "left-out";
+    const l = skipBack(text, start, LABEL_SEPS, []);
+    const label = LABELS.find((w) => text.endsWith(w, l));
+    if (label && !(kpi?.againstPreviousYear && (label === "前年度比" || label === "前年比"))) return "left-out";
     const br = this.bracketAt(start);
     if (br) {
-      const inner = this.text.slice(br[0], br[1]);
+      const inner = text.slice(br[0], br[1]);
       if (!(kpi?.againstPreviousYear && /^[(（【[]\s*前年度?比/.test(inner))) return "left-out";
     }
-    const after = this.text.slice(v.end + offset).replace(/^\s+/, "");
-    if (after.startsWith("から") || after.startsWith("より")) return "left-out";
-    const j = JISSEKI_BEFORE.exec(before);
-    if (j) {
-      const lead = before.slice(0, j.index);
-      if (PREVIOUS_BEFORE_JISSEKI.test(lead)) return "left-out";
-      const tokens = findYearTokens(lead.slice(-12), this.reference);
+    let j = skipBack(text, start, JISSEKI_SEPS, RESTATE_WORDS);
+    // 「実績（12月末時点）：」: a month between the label and the value.
+    let m = j;
+    if (text.endsWith("時点", m)) m -= 2;
+    if (text[m - 1] === "末") m--;
+    if (text[m - 1] === "月" && isDigit(text[m - 2])) {
+      m -= 2;
+      while (isDigit(text[m - 1])) m--;
+      j = skipBack(text, m, JISSEKI_SEPS, RESTATE_WORDS);
+    }
+    const jl = text.endsWith("実績値", j) ? 3 : text.endsWith("実績", j) ? 2 : 0;
+    if (jl > 0) {
+      let leadEnd = j - jl;
+      while (text[leadEnd - 1] === " " || text[leadEnd - 1] === "\t" || text[leadEnd - 1] === "\u3000") leadEnd--;
+      if (PREVIOUS.some((w) => text.endsWith(w, leadEnd))) return "left-out";
+      const lead = text.slice(Math.max(0, leadEnd - 12), leadEnd);
+      const tokens = findYearTokens(lead, this.reference);
       const last = tokens[tokens.length - 1];
-      if (last && last.end === Math.min(12, lead.length) && last.year !== null && this.year !== null && last.year !== this.year) return "left-out";
+      if (last && last.end === lead.length && last.year !== null && this.year !== null && last.year !== this.year) return "left-out";
       return "jisseki";
     }
     return "plain";
@@ -130,27 +175,54 @@ export function findActuals(parseText: string, kpis: readonly KpiShape[], year: 
     else markerParts.set(p.id, [p]);
   }
 
+  const allUnits: string[] = [];
+  for (const k of kpis) if (k.unit !== null && !allUnits.includes(k.unit)) allUnits.push(k.unit);
+  // Values of the whole text, classified once (a KPI's 前年度比 exception needs its own reading).
+  const perKpi = kpis.some((k) => k.againstPreviousYear);
+  let all: Located[] | null = null;
+  const valuesIn = (p: { text: string; start: number }, k: KpiShape, out: Located[] = []): Located[] => {
+    if (perKpi) {
+      for (const x of reader.values(p.text, p.start, k, prefOf(k))) out.push(x);
+      return out;
+    }
+    all ??= reader.values(parseText, 0, null, allUnits.length > 0 ? allUnits : undefined);
+    const end = p.start + p.text.length;
+    // Values are in text order: binary search the part's first one (no scan per part).
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid].v.start < p.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < all.length && all[i].v.start < end; i++) out.push(all[i]);
+    return out;
+  };
+
   // (1) The KPI's own marker text: after 実績 first, else the first value with its unit, else the first.
   for (const k of kpis) {
     const own = markerParts.get(k.id);
     if (!own) continue;
-    const vals = own.flatMap((p) => reader.values(p.text, p.start, k, prefOf(k))).filter((x) => x.cls !== "left-out");
+    const vals: Located[] = [];
+    for (const p of own) for (const x of valuesIn(p, k)) if (x.cls !== "left-out") vals.push(x);
     const pick = vals.find((x) => x.cls === "jisseki") ?? (k.unit !== null ? vals.find((x) => sameUnit(x.v.unit, k.unit)) : undefined) ?? vals[0];
     if (pick) found.set(k.id, toFound(pick.v, pick.offset));
   }
   if (found.size === kpis.length) return found;
 
   // (2) Unmarked values: after 実績 / 実績値 / 〇年度実績, or alone on their own line.
-  const allUnits = [...new Set(kpis.map((k) => k.unit).filter((u): u is string => u !== null))];
   const candidates: FoundActual[] = [];
-  for (const x of reader.values(parseText, 0, kpis.length === 1 ? kpis[0] : null, allUnits.length > 0 ? allUnits : undefined)) {
-    if (x.cls === "jisseki") candidates.push(toFound(x.v, 0));
+  if (parseText.indexOf("実績") >= 0) {
+    const list = perKpi ? reader.values(parseText, 0, kpis.length === 1 ? kpis[0] : null, allUnits.length > 0 ? allUnits : undefined) : valuesIn({ text: parseText, start: 0 }, kpis[0]);
+    for (const x of list) if (x.cls === "jisseki") candidates.push(toFound(x.v, x.offset));
   }
   let offset = 0;
   for (const line of parseText.split("\n")) {
-    const lead = /^[\s・●○◆◇■□\-*]*/.exec(line)?.[0].length ?? 0;
-    const body = line.slice(lead).replace(/[\s。]+$/, "");
-    if (body !== "" && /^[\d.,-]/.test(body)) {
+    let lead = 0;
+    while (lead < line.length && LINE_LEAD.has(line[lead])) lead++;
+    const c = line.charCodeAt(lead);
+    const body = (c >= 48 && c <= 57) || c === 46 || c === 44 || c === 45 ? line.slice(lead).replace(/[\s。]+$/, "") : "";
+    if (body !== "") {
       const values = findValues(body, units, allUnits.length > 0 ? allUnits : undefined);
       if (values.length === 1 && values[0].start === 0 && values[0].end === body.length) candidates.push(toFound(values[0], offset + lead));
     }
@@ -174,9 +246,8 @@ export function findActuals(parseText: string, kpis: readonly KpiShape[], year: 
     const own = markerParts.get(k.id) ?? [{ text: parts[0].text, start: 0 }];
     const alone = kpis.length === 1 || (k.unit !== null && kpis.filter((x) => sameUnit(x.unit, k.unit)).length === 1);
     if (alone) {
-      const vals = own
-        .flatMap((p) => reader.values(p.text, p.start, k, prefOf(k)))
-        .filter((x) => x.cls !== "left-out" && (k.unit === null ? x.v.unit === null : sameUnit(x.v.unit, k.unit)));
+      const vals: Located[] = [];
+      for (const p of own) for (const x of valuesIn(p, k)) if (x.cls !== "left-out" && (k.unit === null ? x.v.unit === null : sameUnit(x.v.unit, k.unit))) vals.push(x);
       if (vals.length === 1) {
         found.set(k.id, toFound(vals[0].v, vals[0].offset));
         continue;

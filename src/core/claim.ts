@@ -46,14 +46,14 @@ function planClaim(phrase: string, rest: string): Claim | null {
 
 const DENY_ENDINGS = ["には至らなかった", "に至らなかった", "に至っていない", "できなかった", "できていない", "未了", "未実施", "見送った", "延期した", "中止した", "断念した"];
 const OWN_AFFIRM = /^(?:[をがは]\s*)?(?:した|できた|完了|済み|済|終えた)/;
-const PARTICLES = /[\sのをがは]/;
+const PARTICLES = new Set([" ", "\t", "\u3000", "\n", "の", "を", "が", "は"]);
 
 /** A text with spaces and the particles の, を, が, は removed, and where each kept character was. */
 function squeeze(text: string): { s: string; at: number[] } {
   let s = "";
   const at: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (PARTICLES.test(text[i])) continue;
+    if (PARTICLES.has(text[i])) continue;
     s += text[i];
     at.push(i);
   }
@@ -70,6 +70,8 @@ function ownKeys(target: string): string[] {
   return keys;
 }
 
+const NO_OWN: readonly OwnClaim[] = [];
+
 interface OwnClaim {
   id: string;
   claim: Claim;
@@ -78,13 +80,16 @@ interface OwnClaim {
 }
 
 /** Claims about a qualitative target's own words (v2 §5), within one sentence. */
-function ownWordClaims(sentence: string, targets: ReadonlyMap<string, string>): OwnClaim[] {
+function ownWordClaims(sentence: string, targets: ReadonlyMap<string, string[]>): OwnClaim[] {
   const out: OwnClaim[] = [];
   if (targets.size === 0) return out;
-  const sq = squeeze(sentence);
+  let sq: { s: string; at: number[] } | null = null;
   const body = sentence.replace(/[\s]+$/, "");
-  for (const [id, target] of targets) {
-    for (const key of ownKeys(target)) {
+  for (const [id, keys] of targets) {
+    for (const key of keys) {
+      // Cheap test first: the key's first and last characters must both be in the sentence.
+      if (sentence.indexOf(key[0]) < 0 || sentence.indexOf(key[key.length - 1]) < 0) continue;
+      sq ??= squeeze(sentence);
       const idx = sq.s.indexOf(key);
       if (idx < 0) continue;
       const start = sq.at[idx];
@@ -122,16 +127,21 @@ export function findClaims(parseText: string, kpiIds: readonly string[], qualita
     const cur = claims.get(id);
     if (cur !== undefined && RANK[c] > RANK[cur]) claims.set(id, c);
   };
+  const keys = new Map<string, string[]>();
+  for (const [id, text] of qualitative) {
+    const k = ownKeys(text);
+    if (k.length > 0) keys.set(id, k);
+  }
   let base = 0;
   for (const sentence of parseText.split(/[。！？!?\n]/)) {
     const sentenceStart = base;
     base += sentence.length + 1;
-    const own = ownWordClaims(sentence, qualitative);
+    const own = keys.size > 0 ? ownWordClaims(sentence, keys) : NO_OWN;
     for (const o of own) {
       raise(o.id, o.claim);
       hits?.push({ claim: o.claim, start: sentenceStart + o.start, end: sentenceStart + o.end, ids: [o.id] });
     }
-    if (!/達成|計画|完了|予定|スケジュール/.test(sentence)) continue;
+    if (sentence.indexOf("達成") < 0 && sentence.indexOf("計画") < 0 && sentence.indexOf("完了") < 0 && sentence.indexOf("予定") < 0 && sentence.indexOf("スケジュール") < 0) continue;
     let groups: string[][] = [];
     let lastMarkerEnd = -1;
     let all = false;

@@ -351,6 +351,9 @@ class JoinedText {
   firstRow(): number | null {
     return this.spans.length > 0 ? this.spans[0].row : null;
   }
+  get rows(): number {
+    return this.spans.length;
+  }
 }
 
 /** §1: items of one or more rows, target and self-assessment columns. */
@@ -557,8 +560,9 @@ function judgeKpis(item: ItemResult, ctx: KpiContext): void {
       baseline: null,
       evidence,
     };
-    const hit = [...hits].reverse().find((h) => h.ids.includes(k.id) && h.claim === result.claim);
-    if (hit && result.claim !== "none") {
+    let hit: ClaimHit | undefined;
+    if (result.claim !== "none") for (let h = hits.length - 1; h >= 0 && !hit; h--) if (hits[h].claim === result.claim && hits[h].ids.includes(k.id)) hit = hits[h];
+    if (hit) {
       const ex = excerpt(selfParse, hit.start, hit.end);
       evidence.claim = { cell: addressOf(selfCellAt(hit.start)), ...ex };
     }
@@ -605,8 +609,11 @@ function judgeKpis(item: ItemResult, ctx: KpiContext): void {
 
 function targetEvidence(seg: YearSegment, ctx: KpiContext, id: string, year: number | null): EvidencePart {
   // The row the KPI's marker stands on (for an item over several rows), else the first.
-  const parts = splitAtMarkers(ctx.target.text).filter((p) => p.id === id);
-  const row = parts.length > 0 ? ctx.target.rowAt(parts[0].start) : ctx.target.firstRow();
+  let row = ctx.target.firstRow();
+  if (ctx.target.rows > 1) {
+    const parts = splitAtMarkers(ctx.target.text).filter((p) => p.id === id);
+    if (parts.length > 0) row = ctx.target.rowAt(parts[0].start);
+  }
   const text = displayText(seg.source);
   const words = displayText(seg.words);
   return { cell: addressOf(ctx.targetCell(row)), text, words: text.includes(words) ? words : text, year };

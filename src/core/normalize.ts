@@ -159,22 +159,51 @@ export function headerKey(raw: string): string {
   return normalizeHeader(raw).replace(/の/g, "");
 }
 
-/** Parse text shown to people again: marker tokens as ①, range markers as 〜. */
+/** Parse text shown to people again: marker tokens as ①, range markers as 〜. One pass, no regex. */
 export function displayText(parse: string): string {
-  if (parse.indexOf(MARK_OPEN) < 0 && parse.indexOf(RANGE) < 0) return parse;
-  return parse
-    .replace(new RegExp(`${MARK_OPEN}(\\d+)${MARK_CLOSE}`, "g"), (_w, id: string) => circled(id))
-    .replace(new RegExp(RANGE, "g"), "〜");
+  let i = parse.indexOf(MARK_OPEN);
+  const r = parse.indexOf(RANGE);
+  if (i < 0 && r < 0) return parse;
+  if (i < 0 || (r >= 0 && r < i)) i = r;
+  let out = parse.slice(0, i);
+  while (i < parse.length) {
+    const ch = parse[i];
+    if (ch === RANGE) {
+      out += "〜";
+      i++;
+    } else if (ch === MARK_OPEN) {
+      const m = markerIdAt(parse, i);
+      if (m) {
+        out += circled(m.id);
+        i = m.end;
+      } else {
+        out += ch;
+        i++;
+      }
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
 }
+
+const isSentenceEnd = (ch: string): boolean => ch === "。" || ch === "！" || ch === "？" || ch === "!" || ch === "?";
 
 /** The sentence (or line) of parse text around [start, end), shown as text, with the words it holds. */
 export function excerpt(parse: string, start: number, end: number, max = 80): { text: string; words: string } {
   let a = start;
-  while (a > 0 && !/[。！？!?\n]/.test(parse[a - 1]) && start - a < max) a--;
+  while (a > 0 && start - a < max) {
+    const ch = parse[a - 1];
+    if (ch === "\n" || isSentenceEnd(ch)) break;
+    a--;
+  }
   let b = end;
-  while (b < parse.length && !/[\n]/.test(parse[b]) && b - end < max) {
+  while (b < parse.length && b - end < max) {
+    const ch = parse[b];
+    if (ch === "\n") break;
     b++;
-    if (/[。！？!?]/.test(parse[b - 1])) break;
+    if (isSentenceEnd(ch)) break;
   }
   const text = displayText(parse.slice(a, b)).trim();
   const words = displayText(parse.slice(start, end)).trim();

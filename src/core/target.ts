@@ -5,7 +5,7 @@ import type { Direction } from "./types";
 import { canonicalUnit, findValues, type UnitList } from "./value";
 
 export type YearTarget =
-  | { kind: "numeric"; value: number; unit: string | null; denominator: number | null; direction: Direction; word: string | null }
+  | { kind: "numeric"; value: number; unit: string | null; denominator: number | null; direction: Direction; word: string | null; words: string }
   | { kind: "qualitative"; text: string };
 
 /** A year's segment text, read into a target only when asked for (most years are never evaluated). */
@@ -14,10 +14,14 @@ export class YearSegment {
   constructor(
     private readonly body: string,
     private readonly units: UnitList,
-    /** The pair as written (year token and value), parse text: the evidence of the target. */
-    readonly source: string,
+    /** The year token as written. */
+    private readonly token: string,
     private readonly declaredUnit: string | null = null,
   ) {}
+  /** The pair as written (year token and value), parse text: the evidence of the target. */
+  get source(): string {
+    return collapse(this.token + this.body);
+  }
   get target(): YearTarget {
     if (this.read === undefined) this.read = readSegment(this.body, this.units, this.declaredUnit);
     return this.read ?? { kind: "qualitative", text: "" };
@@ -25,10 +29,7 @@ export class YearSegment {
   /** The words that decided the target: the value as written, or the qualitative text. */
   get words(): string {
     const t = this.target;
-    if (t.kind === "qualitative") return t.text;
-    const values = findValues(this.body, this.units, this.declaredUnit ? [this.declaredUnit] : undefined);
-    const last = values[values.length - 1];
-    return last ? this.body.slice(last.start, last.end) : this.body.trim();
+    return t.kind === "qualitative" ? t.text : t.words;
   }
 }
 
@@ -50,20 +51,22 @@ const BASELINE_LEAD = /^\s*[:：]?\s*(?:基準値?|現状値?|実績値?)/;
 const YEAR_PREFIX = "(?:(?:令和|平成|昭和|[RrHhSs])?\\s*(?:\\d{1,4}|元)\\s*(?:年度)?(?:末時点|末|中)?\\s*)?";
 const BRACKETED_BASELINE = new RegExp(`[(（【[]\\s*${YEAR_PREFIX}(?:基準値?|現状値?|実績値?)[^)）】\\]]*[)）】\\]]`, "g");
 const BRACKET = /[(（]\s*([^()（）]{1,14}?)\s*[)）]/g;
-const ARROW = /→|⇒|->/;
 const TRAILING = /[\s。、,.;；]+$/;
 const RANGE_START_TAIL = new RegExp(`(?:\\d{1,4}|元)\\s*${RANGE}\\s*$`);
 const RANGE_BEFORE = new RegExp(`(\\d{1,2}|元)\\s*(?:年度)?\\s*${RANGE}\\s*$`);
 /** A unit declared at the end of a label: 「市民満足度（％）」, 「講座参加者数(人)」. */
 const DECLARED_UNIT = /[(（]\s*([^()（）\d\s]{1,4})\s*[)）]\s*$/;
 
+const WIDE_SPACE = /[\n\t\r\f\v\u3000\u00a0]| {2}/;
 function collapse(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
+  return WIDE_SPACE.test(text) ? text.replace(/\s+/g, " ").trim() : text.trim();
 }
 
 /** The unit a label declares in its closing bracket, or null. */
 export function declaredUnitOf(label: string): string | null {
-  const m = DECLARED_UNIT.exec(label.normalize("NFKC").trim());
+  const t = label.trim();
+  if (!t.endsWith(")") && !t.endsWith("）")) return null;
+  const m = DECLARED_UNIT.exec(t.normalize("NFKC"));
   if (!m) return null;
   const u = m[1].trim();
   return /^(?:KPI|kpi|再掲|仮称|新規|累計|単年度|年間|目標|実績)$/.test(u) ? null : u;
@@ -146,10 +149,10 @@ function readYearPairs(raw: string, reference: number | null, units: UnitList, k
     const before = text.slice(Math.max(0, tok.start - 12), tok.start);
     if (BASELINE_LABEL.test(before)) continue;
     if (BASELINE_LEAD.test(body)) continue; // R3実績 1,200件: a labelled baseline
-    if (ARROW.test(body)) continue; // left of →: a baseline
+    if (body.indexOf("→") >= 0 || body.indexOf("⇒") >= 0 || body.indexOf("->") >= 0) continue; // left of →: a baseline
     if (!/[^\s:：、,。.;；]/.test(body)) continue; // nothing after the year
     const trimmed = body.replace(TRAILING, "");
-    const segment = new YearSegment(trimmed, units, collapse(text.slice(tok.start, tok.end) + trimmed), kpi.declaredUnit);
+    const segment = new YearSegment(trimmed, units, text.slice(tok.start, tok.end), kpi.declaredUnit);
     if (tok.form === "every") {
       if (!kpi.every) kpi.every = segment;
       continue;
@@ -202,6 +205,7 @@ export function readSegment(body: string, units: UnitList, declaredUnit: string 
         denominator: last.denominator,
         direction: zero ? "lower" : last.direction,
         word: last.word,
+        words: text.slice(last.start, last.end),
       };
     }
   }
