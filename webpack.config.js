@@ -49,6 +49,8 @@ module.exports = async (env = {}, argv = {}) => {
   return config;
 };
 
+module.exports.OFFICE_JS_FILES = OFFICE_JS_FILES;
+
 function build(env, argv) {
   const production = argv.mode !== "development";
   const urlProd = env.urlProd || DEV_URL;
