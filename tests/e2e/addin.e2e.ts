@@ -88,6 +88,16 @@ maybe("the built add-in in Chromium against a scripted Office host", () => {
     await page.getByRole("button", { name: "元に戻す" }).click();
     await page.getByText("前回の書き込みを元に戻しました。").waitFor();
     await until(async () => (await cell(page, "I4"))?.type ?? "Empty", (t) => t === "Empty");
+    // Settings go into the document (Office.context.document.settings + saveAsync).
+    await page.getByRole("button", { name: "設定", exact: true }).click();
+    await page.getByLabel("概ね達成の基準（%）").fill("85");
+    await page.getByRole("button", { name: "設定を保存" }).click();
+    await page.getByText("このブックに保存しました（ファイルを保存すると保持されます）。").waitFor();
+    const stored = await page.evaluate(() => {
+      const h = (window as unknown as { __host: { settings: Map<string, unknown>; log: { saved: number } } }).__host;
+      return { config: h.settings.get("shinchoku.config"), saved: h.log.saved };
+    });
+    expect(stored).toMatchObject({ config: expect.objectContaining({ mostlyThreshold: 0.85 }), saved: 1 });
     expect(problems).toEqual([]);
     await page.close();
   });
