@@ -60,6 +60,10 @@ const BRACKETS = /[()（）[\]【】〔〕]/g;
 export function yearCell(text: string): YearRef | null {
   const key = headerKey(text).replace(BRACKETS, "");
   if (key === "" || key.length > 12) return null;
+  // A header cell holding a bare Gregorian year (2022) or an era year without 年度 (令和4) is a year too.
+  if (/^(?:19|20)\d\d$/.test(key)) return { year: Number(key), bare: null };
+  const era = /^(令和|平成)(\d{1,2}|元)$/.exec(key);
+  if (era) return { year: (era[1] === "令和" ? 2018 : 1988) + (era[2] === "元" ? 1 : Number(era[2])), bare: null };
   const tokens = findYearTokens(key, null);
   if (tokens.length !== 1 || tokens[0].start !== 0 || tokens[0].end !== key.length) return null;
   return { year: tokens[0].year, bare: tokens[0].bare ?? null };
@@ -114,8 +118,11 @@ function joinRows(upper: readonly string[], lower: readonly string[], roles: Rol
     carried = u;
     if (!l) out.push(u);
     else if (!u) out.push(l);
-    else if (ly && roles.extra.has(headerKey(u))) out.push(l);
-    else if (ly) out.push(`${u}(${l})`);
+    else if (ly) {
+      // 「目標値」 over 「R4」 is the column 「目標値（R4）」; any other word over a year (年度, 推移 …) leaves the year.
+      const r = roles.roleOf(u);
+      out.push(r && (r.role === "target" || r.role === "actual" || r.role === "baseline") && r.year === null ? `${u}(${l})` : l);
+    }
     else if (roles.roleOf(l)) out.push(l);
     else out.push(u + l);
   }

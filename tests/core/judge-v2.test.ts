@@ -184,3 +184,29 @@ describe("rubrics (§9)", () => {
     expect(() => resolveConfig({ aliases: { nam: ["x"] } })).toThrow(/標準の列でも役割/);
   });
 });
+
+describe("layouts: headers as offices write them", () => {
+  it("years-across: years as bare numbers under a merged title cell, names copied down", () => {
+    const r = judge(sheet([
+      ["令和5年度 施策評価"],
+      ["指標名", "区分", "実績・目標の推移", "", ""],
+      ["", "", 2022, 2023, 2024],
+      ["待機児童数（人）", "目標", 10, 5, 0],
+      ["待機児童数（人）", "実績", 12, 4, null],
+    ]));
+    expect(r.layout).toBe("years-across");
+    expect(r.columns["年度"]).toBe("D");
+    expect(r.items.map((i) => [i.row, i.rows, i.status, i.kpis[0].direction, i.kpis[0].rate])).toEqual([[4, [4, 5], "achieved", "lower", 1.25]]);
+  });
+  it("kpi-table: 「R5目標」「R5実績」 and 「令和5年度\\n目標値」 headers", () => {
+    const a = judge(sheet([[R5], ["指標名", "R4目標", "R5目標", "R4実績", "R5実績"], ["A", 1, 10, 1, 9]]));
+    expect(a.items[0].kpis[0]).toMatchObject({ target: 10, actual: 9, rate: 0.9 });
+    const b = judge(sheet([[R5], ["KPI", "令和5年度\n目標値", "令和5年度\n実績値"], ["A", "80%以上", "84%"]]));
+    expect(b.items[0]).toMatchObject({ status: "achieved", rate: 1.05 });
+  });
+  it("kpi-table: targets only for other years' columns give target-year-missing", () => {
+    const r = judge(sheet([[R5], ["指標名", "目標値（R7）", "実績値（R5）"], ["A", 100, 90]]));
+    expect(r.items[0].status).toBe("unknown");
+    expect(r.issues.map((i) => i.code)).toEqual(["target-year-missing"]);
+  });
+});
