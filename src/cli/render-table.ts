@@ -26,6 +26,31 @@ export function displayWidth(s: string): number {
   return w;
 }
 
+/** Closing punctuation never starts a line; opening brackets never end one (simple 禁則). */
+const NO_LINE_START = /^[、。，．,.)）」』】〕〉》・：:；;！!？?ー～…]/;
+const NO_LINE_END = /[(（「『【〔〈《]$/;
+
+/** Wraps one line to a display width: between words, and between any two CJK characters. */
+export function wrapText(line: string, width: number): string[] {
+  const units: string[] = [];
+  for (const m of line.matchAll(/\s*[\x21-\x7e]+|\s*[^\s]/g)) {
+    const u = m[0];
+    const last = units.length - 1;
+    if (last >= 0 && (NO_LINE_START.test(u) || NO_LINE_END.test(units[last]))) units[last] += u;
+    else units.push(u);
+  }
+  const out: string[] = [];
+  let cur = "";
+  for (const u of units) {
+    if (cur !== "" && displayWidth(cur + u) > width) {
+      out.push(cur);
+      cur = u.trimStart();
+    } else cur += u;
+  }
+  out.push(cur);
+  return out;
+}
+
 function pad(s: string, width: number): string {
   return s + " ".repeat(Math.max(0, width - displayWidth(s)));
 }
@@ -102,7 +127,11 @@ export function renderFileTable(f: FileResult, color: boolean, verbose = false, 
       if (sheetIssues.length > 0) {
         lines.push(paint("dim", "  チェック結果:"));
         for (const i of sheetIssues) {
-          lines.push(`   ${paint(i.severity, `[${SEVERITY_LABELS.ja[i.severity]}]`)} ${safe(i.message)}`);
+          const label = `[${SEVERITY_LABELS.ja[i.severity]}]`;
+          const indent = 4 + displayWidth(label);
+          const wrapped = wrapText(safe(i.message), Math.max(20, width - indent));
+          lines.push(`   ${paint(i.severity, label)} ${wrapped[0]}`);
+          for (const rest of wrapped.slice(1)) lines.push(`${" ".repeat(indent)}${rest}`);
         }
       }
       lines.push("");
