@@ -104,7 +104,11 @@ export function renderFileTable(f: FileResult, color: boolean, verbose = false, 
       }
       const year = s.fiscalYear === null ? "年度不明" : fiscalYearLabel(s.fiscalYear);
       const layout = s.layout ? `${LAYOUT_LABELS.ja[s.layout]}、` : "";
-      lines.push(paint("bold", `${safe(f.file)} › ${safe(s.sheet)}  （${layout}${year}・${s.phase === "final" ? "期末" : "中間"}、見出し ${s.headerRow} 行目）`));
+      const where = `${safe(f.file)} › ${safe(s.sheet)}`;
+      const about = `（${layout}${year}・${s.phase === "final" ? "期末" : "中間"}、見出し ${s.headerRow} 行目）`;
+      // Too wide for one line: the sheet's description goes on a line of its own.
+      if (displayWidth(`${where}  ${about}`) <= width) lines.push(paint("bold", `${where}  ${about}`));
+      else lines.push(paint("bold", where), paint("bold", `  ${about}`));
       lines.push(paint("dim", `  ${pad("行", 5)} ${pad("番号", 5)} ${pad("達成状況", 9)} ${pad("達成率", 7)} 項目名`));
       for (const item of s.items) {
         const rate = item.rate === null ? "-" : `${(item.rate * 100).toFixed(1)}%`;
