@@ -4,6 +4,8 @@ import { createRoot } from "react-dom/client";
 import { type Lang, UI_TEXT } from "../core";
 import { App } from "../taskpane/App";
 import { PANE_CSS } from "../taskpane/styles";
+import { Button, FluentProvider, Label, Select, webLightTheme } from "@fluentui/react-components";
+import { FileError } from "../xlsx";
 import { FileWorkbookPort } from "./file-port";
 import { Grid } from "./Grid";
 
@@ -18,6 +20,12 @@ function Preview() {
   const [version, setVersion] = React.useState(0);
   const [error, setError] = React.useState<string | null>(null);
   const sheetRef = React.useRef("");
+  const fileInput = React.useRef<HTMLInputElement>(null);
+  const pickFile = () => fileInput.current?.click();
+  const openSample = () =>
+    fetch("samples/sample-r2.xlsx")
+      .then((r) => r.arrayBuffer())
+      .then((b) => open(b, "sample-r2.xlsx"));
   sheetRef.current = sheet;
 
   const open = async (data: ArrayBuffer, name: string) => {
@@ -39,8 +47,8 @@ function Preview() {
       setSelected(null);
       setError(null);
     } catch (e) {
-      console.error(e);
-      setError(t.badFile);
+      // A file the reader refuses says why (damaged, password, not a workbook …); anything else, the general line.
+      setError(e instanceof FileError ? e.message : t.badFile);
     }
   };
   const port = book?.port ?? null;
@@ -58,49 +66,58 @@ function Preview() {
   };
   const ws = book?.port.book.sheets.find((s) => s.sheetName === sheet);
   const fills = book?.port.book.fills.get(sheet);
+  const merges = book?.port.book.merges.get(sheet);
   return (
     <div className="preview">
-      <header className="toolbar">
-        <h1>{t.previewTitle}</h1>
-        <label className="file">
-          {t.openWorkbook}
+      <FluentProvider theme={webLightTheme} lang={lang}>
+        <header className="toolbar">
+          <h1>{t.previewTitle}</h1>
           <input
+            ref={fileInput}
+            className="visually-hidden"
             type="file"
+            tabIndex={-1}
+            aria-hidden="true"
             accept=".xlsx,.xlsm,.xls,.ods"
             aria-label={t.openWorkbook}
             onChange={(e) => {
               const f = e.target.files?.[0];
               if (f) f.arrayBuffer().then((b) => open(b, f.name));
+              e.target.value = "";
             }}
           />
-        </label>
-        <button type="button" onClick={() => fetch("samples/sample-r2.xlsx").then((r) => r.arrayBuffer()).then((b) => open(b, "sample-r2.xlsx"))}>
-          {t.openSample}
-        </button>
-        {book && <span className="book-name" aria-live="polite">{book.name}</span>}
-        {book && (
-          <label>
-            {t.sheet}{" "}
-            <select value={sheet} onChange={(e) => { setSheet(e.target.value); setSelected(null); }}>
-              {book.port.book.listing.filter((s) => s.state === "visible" && s.worksheet).map((s) => (
-                <option key={s.name} value={s.name}>{s.name}</option>
-              ))}
-            </select>
-          </label>
-        )}
-        {book && (
-          <button type="button" onClick={save}>
-            {t.saveJudged}
-          </button>
-        )}
-        {error && <p role="alert" className="error">{error}</p>}
-      </header>
+          <Button appearance="primary" onClick={pickFile}>
+            {t.openWorkbook}
+          </Button>
+          <Button onClick={openSample}>{t.openSample}</Button>
+          {book && <span className="book-name" aria-live="polite">{book.name}</span>}
+          {book && (
+            <span className="sheet-select">
+              <Label htmlFor="sheet-select">{t.sheet}</Label>
+              <Select id="sheet-select" value={sheet} onChange={(_e, d) => { setSheet(d.value); setSelected(null); }}>
+                {book.port.book.listing.filter((s) => s.state === "visible" && s.worksheet).map((s) => (
+                  <option key={s.name} value={s.name}>{s.name}</option>
+                ))}
+              </Select>
+            </span>
+          )}
+          {book && <Button onClick={save}>{t.saveJudged}</Button>}
+          {error && <p role="alert" className="error">{error}</p>}
+        </header>
+      </FluentProvider>
       <div className="panes">
         <aside className="taskpane" style={{ width: 320 }}>
-          {port ? <App key={`${book?.name}`} port={port} lang={lang} sheet={sheet} onChecked={() => setVersion(version + 1)} /> : <p className="hint">{t.openWorkbook} / {t.openSample}</p>}
+          {port ? (
+            <App key={`${book?.name}`} port={port} lang={lang} sheet={sheet} onChecked={() => setVersion(version + 1)} />
+          ) : (
+            <FluentProvider theme={webLightTheme} lang={lang} className="hint">
+              <p>{t.previewTitle}</p>
+              <Button appearance="primary" onClick={pickFile}>{t.openWorkbook}</Button> <Button onClick={openSample}>{t.openSample}</Button>
+            </FluentProvider>
+          )}
         </aside>
         <section className="sheet" data-version={version}>
-          {ws && <Grid key={`${sheet}-${version}`} sheet={ws} fills={fills} selected={selected} label={t.gridLabel(sheet)} />}
+          {ws && <Grid key={`${sheet}-${version}`} sheet={ws} fills={fills} merges={merges} selected={selected} label={t.gridLabel(sheet)} />}
         </section>
       </div>
     </div>
@@ -119,6 +136,10 @@ body { margin: 0; font-family: "Segoe UI", "Yu Gothic UI", "Meiryo UI", "IPAGoth
 .grid th { background: #f3f3f3; position: sticky; top: 0; }
 .grid td.selected { outline: 3px solid #0072b2; outline-offset: -2px; }
 .error { color: #b00020; }
+.grid td.short { white-space: nowrap; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.sheet-select { display: inline-flex; gap: 6px; align-items: center; }
+.hint { padding: 12px; }
 `;
 
 const style = document.createElement("style");

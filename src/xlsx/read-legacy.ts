@@ -51,6 +51,7 @@ export function readLegacy(bytes: Uint8Array, format: WorkbookFormat, fileName: 
   const states = wb.Workbook?.Sheets ?? [];
   const listing: SheetListing[] = [];
   const sheets: SheetInput[] = [];
+  const merges = new Map<string, string[]>();
   let record: ShinchokuRecord | null = null;
   wb.SheetNames.forEach((name, i) => {
     const ws = wb.Sheets[name];
@@ -84,8 +85,9 @@ export function readLegacy(bytes: Uint8Array, format: WorkbookFormat, fileName: 
     listing.push({ name, state, worksheet: dense !== undefined });
     if (options.only && !options.only(name)) return;
     sheets.push({ sheetName: name, fileName, cells, origin: { row: 0, col: 0 } });
+    if (options.fills) merges.set(name, (ws["!merges"] ?? []).map((m) => `${XLSX.utils.encode_cell(m.s)}:${XLSX.utils.encode_cell(m.e)}`));
   });
-  return { format, listing, sheets, fills: new Map(), record };
+  return { format, listing, sheets, fills: new Map(), merges, record };
 }
 
 registerLegacyReader(readLegacy);

@@ -35,6 +35,8 @@ export interface WorkbookRead {
   listing: SheetListing[];
   sheets: SheetInput[];
   fills: Map<string, (string | null)[][]>;
+  /** Merged ranges (A1:B2) per read sheet, given with `fills` (for drawing a merge once). */
+  merges: Map<string, string[]>;
   record: ShinchokuRecord | null;
 }
 
@@ -76,14 +78,18 @@ function readOoxml(pkg: OoxmlPackage, format: WorkbookFormat, fileName: string, 
   const record = recordEntry ? readRecordOf(pkg, shared) : null;
   const sheets: SheetInput[] = [];
   const fills = new Map<string, (string | null)[][]>();
+  const merges = new Map<string, string[]>();
   for (const s of wanted) {
     const xml = entryText(pkg.zip, s.part!) ?? "";
     const scanned = scanSheet(xml, shared, styles.formats, pkg.date1904, options.fills ? styles.fills : null);
     const written = record?.sheets[s.name]?.written;
     sheets.push({ sheetName: s.name, fileName, cells: scanned.cells, origin: { row: 0, col: 0 }, ...(written ? { written } : {}) });
-    if (scanned.fills) fills.set(s.name, scanned.fills);
+    if (scanned.fills) {
+      fills.set(s.name, scanned.fills);
+      merges.set(s.name, mergeRanges(xml));
+    }
   }
-  return { format: pkg.macroEnabled ? "xlsm" : format === "xlsm" ? "xlsx" : format, listing, sheets, fills, record };
+  return { format: pkg.macroEnabled ? "xlsm" : format === "xlsm" ? "xlsx" : format, listing, sheets, fills, merges, record };
 }
 
 const ROW_RE = new RegExp(`<${el("row")}\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${el("row")}>)`, "g");
@@ -147,6 +153,15 @@ function cellOf(type: string | undefined, inner: string, shared: () => string[],
       return numberCell(n, format, date1904);
     }
   }
+}
+
+function mergeRanges(xml: string): string[] {
+  const out: string[] = [];
+  if (xml.indexOf("mergeCell") < 0) return out;
+  MERGE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MERGE_RE.exec(xml))) out.push(m[1]);
+  return out;
 }
 
 /** The value of one cell element (`<c …>…</c>`). */

@@ -125,6 +125,22 @@ maybe("preview page (Chromium)", () => {
     await page.close();
   });
 
+  it("draws a merged range once, spanning; its controls are Fluent buttons with Japanese names (no browser file widget)", async () => {
+    const page = await open();
+    await page.getByRole("banner").getByRole("button", { name: "ブックを開く" }).waitFor();
+    expect(await page.getByRole("banner").getByRole("button", { name: "サンプルを開く" }).count()).toBe(1);
+    // The landing text offers the same two as real buttons.
+    expect(await page.getByRole("complementary").getByRole("button", { name: "サンプルを開く" }).count()).toBe(1);
+    // The native file input is visually hidden: no 「Choose File」 widget is shown.
+    const box = await page.locator('input[type="file"]').boundingBox();
+    expect(box === null || (box.width <= 1 && box.height <= 1)).toBe(true);
+    await page.getByLabel("ブックを開く").setInputFiles(path.join(ROOT, "tests/files/corpus/excel-style.xlsx"));
+    await page.getByRole("button", { name: "判定する" }).waitFor();
+    expect(await page.locator('td[data-addr="A1"]').getAttribute("colspan")).toBe("8");
+    expect(await page.locator('td[data-addr="B1"]').count()).toBe(0);
+    await page.close();
+  });
+
   it("opens an .xls and an .ods (check only), loading the legacy reader on demand", async () => {
     const page = await open();
     for (const name of ["libreoffice.xls", "libreoffice.ods"]) {
@@ -185,7 +201,8 @@ maybe("preview page (Chromium)", () => {
     const broken = path.join(ARTIFACTS, "broken.xlsx");
     fs.writeFileSync(broken, "this is not a workbook");
     await page.getByLabel("ブックを開く").setInputFiles(broken);
-    await page.getByRole("alert").getByText("このファイルは読めません").waitFor();
+    // The reader says why it refuses the file.
+    await page.getByRole("alert").getByText("ファイルが壊れているため読めません").waitFor();
     const file = path.join(ARTIFACTS, "odd-sheets.xlsx");
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("空");
