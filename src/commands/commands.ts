@@ -14,10 +14,13 @@ export function outcomeText(statuses: Parameters<typeof countStatuses>[0], error
 }
 
 /**
- * How long the outcome stays up when the user neither closes it nor answers. A function
- * command's runtime ends when event.completed() is called (and Office ends it anyway after
- * about five minutes), closing a dialog it opened; so the command completes when the dialog
- * is closed, and at the latest after this time — well under that limit.
+ * How long the outcome stays up when the user does not close it. Event.completed(): "Indicates
+ * that the add-in has completed processing and will automatically be closed." — the command's
+ * runtime ends, and with it a dialog it opened (and Office ends a command that never completes,
+ * after about five minutes). So the command completes when the dialog is closed (its 閉じる
+ * button's message, or 12006 "The dialog box was closed, usually because the user chose the
+ * Close button X"), and at the latest after this time, well under that limit. Chosen over a
+ * notice in the sheet: the outcome is read once, and the sheet stays free of extra cells.
  */
 export const DIALOG_TIMEOUT_MS = 120_000;
 
