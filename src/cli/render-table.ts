@@ -80,13 +80,14 @@ function evidenceLine(label: string, e: EvidencePart | null, color: boolean): st
 }
 
 /** A run's summary counts in one line: 「Nファイル M件中 達成…  エラーE 警告W」. */
-export function summaryLine(sum: RunSummary, fileCount: number, color: boolean): string {
+export function summaryLine(sum: RunSummary, fileCount: number, color: boolean, width = Infinity): string {
   const paint = (code: keyof typeof ANSI, s: string): string => (color ? `${ANSI[code]}${s}${RESET}` : s);
   const items = sum.achieved + sum.mostly_achieved + sum.not_achieved + sum.unknown + sum.not_entered;
-  return (
-    `${fileCount}ファイル ${items}件中 達成${sum.achieved}・概ね達成${sum.mostly_achieved}・未達成${sum.not_achieved}・判定不能${sum.unknown}・未入力${sum.not_entered}  ` +
-    paint(sum.errors > 0 ? "error" : "dim", `エラー${sum.errors}`) + " " + paint(sum.warnings > 0 ? "warning" : "dim", `警告${sum.warnings}`)
-  );
+  const counts = `${fileCount}ファイル ${items}件中 達成${sum.achieved}・概ね達成${sum.mostly_achieved}・未達成${sum.not_achieved}・判定不能${sum.unknown}・未入力${sum.not_entered}`;
+  const issues = `エラー${sum.errors} 警告${sum.warnings}`;
+  // Wider than the terminal: the error and warning counts go on a line of their own.
+  const sep = displayWidth(`${counts}  ${issues}`) <= width ? "  " : "\n  ";
+  return counts + sep + paint(sum.errors > 0 ? "error" : "dim", `エラー${sum.errors}`) + " " + paint(sum.warnings > 0 ? "warning" : "dim", `警告${sum.warnings}`);
 }
 
 /**
