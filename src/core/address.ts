@@ -1,6 +1,13 @@
 /** A1 addresses. Rows and columns are 1-based. */
 
+const LETTERS: string[] = [];
+
 export function columnLetter(col: number): string {
+  if (col > 0 && col < 1024) return (LETTERS[col] ??= letters(col));
+  return letters(col);
+}
+
+function letters(col: number): string {
   let n = col;
   let s = "";
   while (n > 0) {

@@ -159,33 +159,33 @@ export function headerKey(raw: string): string {
   return normalizeHeader(raw).replace(/の/g, "");
 }
 
-/** Parse text shown to people again: marker tokens as ①, range markers as 〜. One pass, no regex. */
+/** Parse text shown to people again: marker tokens as ①, range markers as 〜. Slices between them, no regex. */
 export function displayText(parse: string): string {
-  let i = parse.indexOf(MARK_OPEN);
-  const r = parse.indexOf(RANGE);
-  if (i < 0 && r < 0) return parse;
-  if (i < 0 || (r >= 0 && r < i)) i = r;
-  let out = parse.slice(0, i);
-  while (i < parse.length) {
-    const ch = parse[i];
-    if (ch === RANGE) {
-      out += "〜";
-      i++;
-    } else if (ch === MARK_OPEN) {
-      const m = markerIdAt(parse, i);
-      if (m) {
-        out += circled(m.id);
-        i = m.end;
-      } else {
-        out += ch;
-        i++;
-      }
-    } else {
-      out += ch;
-      i++;
+  let m = parse.indexOf(MARK_OPEN);
+  let r = parse.indexOf(RANGE);
+  if (m < 0 && r < 0) return parse;
+  let out = "";
+  let i = 0;
+  while (m >= 0 || r >= 0) {
+    if (r >= 0 && (m < 0 || r < m)) {
+      out += parse.slice(i, r) + "〜";
+      i = r + 1;
+      r = parse.indexOf(RANGE, i);
+      if (m >= 0 && m < i) m = parse.indexOf(MARK_OPEN, i);
+      continue;
     }
+    const mk = markerIdAt(parse, m);
+    if (mk) {
+      out += parse.slice(i, m) + circled(mk.id);
+      i = mk.end;
+    } else {
+      out += parse.slice(i, m + 1);
+      i = m + 1;
+    }
+    m = parse.indexOf(MARK_OPEN, i);
+    if (r >= 0 && r < i) r = parse.indexOf(RANGE, i);
   }
-  return out;
+  return out + parse.slice(i);
 }
 
 const isSentenceEnd = (ch: string): boolean => ch === "。" || ch === "！" || ch === "？" || ch === "!" || ch === "?";
