@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { findYearTokens, type Lang } from "../core";
 import { CLI_TEXT, type CliText } from "../core/messages-cli";
-import { displayWidth } from "./render-table";
+import { displayWidth, wrapText } from "./render-table";
 
 export type Env = Record<string, string | undefined>;
 
@@ -32,33 +32,7 @@ export function terminalWidth(stream: { isTTY?: boolean; columns?: number }, env
   return 80;
 }
 
-// eslint-disable-next-line no-control-regex
 const ANSI_RE = /\x1b\[[0-9;]*m/g;
-/** Closing punctuation never starts a line; opening brackets never end one (simple 禁則). */
-const NO_LINE_START = /^[、。，．,.)）」』】〕〉》・：:；;！!？?ー～…]/;
-const NO_LINE_END = /[(（「『【〔〈《]$/;
-
-/** Wraps one line to a display width: between words, and between any two CJK characters. */
-export function wrapText(line: string, width: number): string[] {
-  const units: string[] = [];
-  for (const m of line.matchAll(/\s*[\x21-\x7e]+|\s*[^\s]/g)) {
-    const u = m[0];
-    const last = units.length - 1;
-    if (last >= 0 && (NO_LINE_START.test(u) || NO_LINE_END.test(units[last]))) units[last] += u;
-    else units.push(u);
-  }
-  const out: string[] = [];
-  let cur = "";
-  for (const u of units) {
-    if (cur !== "" && displayWidth(cur + u) > width) {
-      out.push(cur);
-      cur = u.trimStart();
-    } else cur += u;
-  }
-  out.push(cur);
-  return out;
-}
-
 class LocalHelp extends Help {
   constructor(private readonly T: CliText) {
     super();

@@ -42,18 +42,29 @@ export interface RoundOptions {
 
 const ZERO = (): RunSummary => ({ achieved: 0, mostly_achieved: 0, not_achieved: 0, unknown: 0, not_entered: 0, errors: 0, warnings: 0 });
 
-/** Cut from the left, so the end of a path (the file's name) stays: 「…/部会001.xlsx」. */
-export function fitLeft(s: string, width: number): string {
-  const oneLine = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
-  if (displayWidth(oneLine) <= width) return oneLine + " ".repeat(width - displayWidth(oneLine));
-  const chars = [...oneLine];
-  let out = "";
-  for (let i = chars.length - 1; i >= 0; i--) {
-    if (displayWidth(chars[i] + out) > width - 1) break;
-    out = chars[i] + out;
+/**
+ * A file's name in a column: the path when it fits, else the file's own name, else that name cut
+ * in the middle (its start and its end stay: 「部会001_…名.xlsx」); padded to the width.
+ */
+export function fitName(file: string, width: number): string {
+  const clean = (x: string) => x.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+  const padded = (x: string) => x + " ".repeat(Math.max(0, width - displayWidth(x)));
+  const full = clean(file);
+  if (displayWidth(full) <= width) return padded(full);
+  const base = clean(path.basename(file));
+  if (displayWidth(base) <= width) return padded(base);
+  const chars = [...base];
+  let head = "";
+  let tail = "";
+  let i = 0;
+  let j = chars.length - 1;
+  // Fill from both ends, the end (extension) getting a third of the room.
+  while (i <= j) {
+    if (displayWidth(tail) < (width - 1) / 3 && displayWidth(chars[j] + tail + head) <= width - 1) tail = chars[j--] + tail;
+    else if (displayWidth(head + chars[i] + tail) <= width - 1) head += chars[i++];
+    else break;
   }
-  const cut = `…${out}`;
-  return cut + " ".repeat(Math.max(0, width - displayWidth(cut)));
+  return padded(`${head}…${tail}`);
 }
 
 const padStart = (s: string, w: number): string => " ".repeat(Math.max(0, w - displayWidth(s))) + s;
@@ -154,7 +165,7 @@ export class Round {
 
   private fileHeader(): string {
     const [name, ...counts] = this.T.fileColumns;
-    return `  ${fitLeft(name, this.nameWidth())}${counts.map((c) => padStart(c, 7)).join("")}`;
+    return `  ${fitName(name, this.nameWidth())}${counts.map((c) => padStart(c, 7)).join("")}`;
   }
 
   private nameWidth(): number {
@@ -163,7 +174,7 @@ export class Round {
 
   /** One file's line: name, items and counts per status, errors, warnings (or 「読めない」). */
   private fileRow(f: FileResult, s: RunSummary): string {
-    const name = fitLeft(f.file, this.nameWidth());
+    const name = fitName(f.file, this.nameWidth());
     if (f.error && f.sheets.every((sh) => !sh.recognized)) return `✖ ${name}${padStart(this.T.unreadable, 7)}`;
     const items = s.achieved + s.mostly_achieved + s.not_achieved + s.unknown + s.not_entered;
     const cells = [items, s.achieved, s.mostly_achieved, s.not_achieved, s.unknown, s.not_entered, s.errors, s.warnings];
@@ -230,7 +241,7 @@ export class Round {
       this.out(`${this.o.reportDir ? T.moreInReport : T.moreWithVerbose}\n`);
     } else if (this.o.view === "files") this.out(`${T.moreWithVerbose}\n`);
     if (this.o.view !== "items" && this.written > 0) this.out(`${T.writtenFiles(this.written)}\n`);
-    this.out(summaryLine(this.summary, this.files, this.o.color) + "\n");
+    this.out(summaryLine(this.summary, this.files, this.o.color, this.o.width) + "\n");
     return written;
   }
 

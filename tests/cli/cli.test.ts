@@ -82,7 +82,7 @@ describe("shinchoku check", () => {
     fs.writeFileSync(corrupt, "PK\u0003\u0004garbage");
     expect((await run("check", corrupt, "--format", "json")).err).toContain("壊れている");
     expect((await run("check", SEED, "--phase", "end")).code).toBe(2);
-    const badYear = await run("check", SEED, "--year", "R2");
+    const badYear = await run("check", SEED, "--year", "R2x");
     expect(badYear.code).toBe(2);
     expect(badYear.err).toContain("--year");
   });
