@@ -631,6 +631,25 @@ export async function finishRun(ctx: XContext, run: RunRecord, budget = PAYLOAD_
   run.changed = false;
 }
 
+/**
+ * The record's origin (shared with the CLI, src/xlsx/patch.ts): the cells and columns a run
+ * touches for the first time enter the sheet's origin with the state they had, never replaced
+ * after, so an undo can always go back to the sheet as it was before Shinchoku first wrote.
+ */
+function addToOrigin(record: ShinchokuRecord, run: UndoSheet, at: string): void {
+  const origins = (record.origin ??= {});
+  const o = (origins[run.sheet] ??= { at, sheet: run.sheet, cells: [], widths: [], written: null, validationRange: null });
+  const known = new Set(o.cells.map((c) => c.address));
+  for (const c of run.cells) if (!known.has(c.address)) o.cells.push(c);
+  const cols = new Set(o.widths.map((w) => w.col));
+  for (const w of run.widths) if (!cols.has(w.col)) o.widths.push(w);
+  if (!o.validationRange && run.validationRange) {
+    o.validationRange = run.validationRange;
+    const before = (run as UndoSheet & UndoExtra).validationBefore;
+    if (before) (o as UndoSheet & UndoExtra).validationBefore = before;
+  }
+}
+
 /** Judges one sheet and (optionally) writes the results: one Excel.run's worth of work. */
 export async function checkSheet(ctx: XContext, opts: CheckOptions): Promise<CheckOutcome> {
   try {
@@ -647,9 +666,11 @@ export async function checkSheet(ctx: XContext, opts: CheckOptions): Promise<Che
     const oldRecord = read.record ? encodeRecord(read.record) : null;
     const record: ShinchokuRecord = read.record ? (JSON.parse(JSON.stringify(read.record)) as ShinchokuRecord) : emptyRecord();
     const undo = undoOf(plan, box, snap, record.sheets[plan.sheet]?.written ?? null, plan.sheet);
+    const at = opts.runAt ?? new Date().toISOString();
+    addToOrigin(record, undo, at);
     record.sheets[plan.sheet] = { written: plan.written };
     const sameRun = opts.runAt !== undefined && record.lastRun?.at === opts.runAt;
-    record.lastRun = { at: opts.runAt ?? new Date().toISOString(), undo: sameRun && record.lastRun ? [...record.lastRun.undo, undo] : [undo] };
+    record.lastRun = { at, undo: sameRun && record.lastRun ? [...record.lastRun.undo, undo] : [undo] };
     try {
       // In an all-sheets run the record is written once, at the end (finishRun).
       await writePlan(ctx, read, plan, box, snap, opts.run ? null : encodeRecord(record), budget);
@@ -753,12 +774,20 @@ async function rollBack(ctx: XContext, ws: XWorksheet, undo: UndoSheet, record: 
   }
 }
 
-/** Restores every cell of the last run exactly (values, fills, number formats, widths). */
+/**
+ * Undo, as the CLI does: the last write exactly (values, fills, number formats, alignment,
+ * widths, validations); when that was already undone but Shinchoku's cells remain from an earlier
+ * write, back to the origin — the sheets as they were before Shinchoku first wrote — and the
+ * record emptied. False when there is nothing to undo.
+ */
 export async function undoLast(ctx: XContext, budget = PAYLOAD_BUDGET): Promise<boolean> {
   try {
     const { record } = await readRecord(ctx, budget);
-    if (!record || !record.lastRun) return false;
-    const targets = record.lastRun.undo.map((u) => {
+    if (!record) return false;
+    const toOrigin = !record.lastRun;
+    const snapshots: UndoSheet[] = record.lastRun ? record.lastRun.undo : Object.values(record.origin ?? {});
+    if (snapshots.length === 0) return false;
+    const targets = snapshots.map((u) => {
       const ws = ctx.workbook.worksheets.getItemOrNullObject(u.sheet);
       ws.load("isNullObject");
       return { ws, undo: u };
@@ -767,9 +796,18 @@ export async function undoLast(ctx: XContext, budget = PAYLOAD_BUDGET): Promise<
     // A sheet renamed or deleted since the run: nothing is restored anywhere.
     if (targets.some((t) => t.ws.isNullObject)) throw new ShinchokuError("sheet-missing", GATEWAY_MESSAGES.ja["sheet-missing"]);
     await restoreSheets(ctx, targets, budget);
-    for (const u of record.lastRun.undo) {
+    if (toOrigin) {
+      // Back before Shinchoku's first write: no record any more (an empty record sheet reads as none).
+      ctx.workbook.worksheets.getItem(RECORD_SHEET).getRange("A:A").clear("Contents");
+      await ctx.sync();
+      return true;
+    }
+    for (const u of snapshots) {
       if (u.written) record.sheets[u.sheet] = { written: u.written };
-      else delete record.sheets[u.sheet];
+      else {
+        delete record.sheets[u.sheet];
+        if (record.origin) delete record.origin[u.sheet];
+      }
     }
     record.lastRun = null;
     await writeRecord(ctx, true, encodeRecord(record), budget);

@@ -53,6 +53,28 @@ describe("no data lost (gateway, fake Excel)", () => {
     expect(state(ctx)).toBe(start);
   });
 
+  it("undo goes back one write, then to the state before Shinchoku first wrote (as the CLI does)", async () => {
+    const ctx = new FakeContext([progress(40)]);
+    const start = state(ctx);
+    await checkSheet(ctx, { config: DEFAULT_CONFIG, write: true });
+    const first = state(ctx);
+    // The user fills in an actual; the second run writes its result (and more cells change).
+    ctx.sheet("進捗").cells.set("3,6", { ...ctx.sheet("進捗").cells.get("4,6")!, value: "実績 10件" });
+    const afterEdit = state(ctx);
+    await checkSheet(ctx, { config: DEFAULT_CONFIG, write: true });
+    expect(state(ctx)).not.toBe(afterEdit);
+    expect(await undoLast(ctx)).toBe(true);
+    expect(state(ctx)).toBe(afterEdit);
+    expect(await undoLast(ctx)).toBe(true);
+    // The origin: every cell Shinchoku wrote is as before its first write; the user's edit stays.
+    const s = ctx.sheet("進捗");
+    expect(s.cells.get("3,6")?.value).toBe("実績 10件");
+    s.cells.set("3,6", { ...s.cells.get("3,6")!, value: "" , type: "Empty" });
+    expect(state(ctx)).toBe(start);
+    expect(first).not.toBe(start);
+    expect(await undoLast(ctx)).toBe(false);
+  });
+
   // A small budget makes the write go in several row blocks, so failures land mid-write.
   const cases: [string, number, number | undefined][] = [
     ["one-sync write", 40, undefined],
