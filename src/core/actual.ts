@@ -27,22 +27,27 @@ const PENDING = /集計中|調査中|未確定|確定前|未公表|調査未実�
 const LABEL_BRACKET = /^[(（【[]\s*(?:前年度比|前年比|対前年度|前年度|昨年度|前回|基準値?|現状値?|達成率|進捗率|目標比)/;
 
 /** Characters that begin one of the labels (目標, 前年度, 基準, 実績 …). */
-const LABEL_FIRST = new Set(["目", "前", "昨", "基", "現", "達", "進", "実", "対"]);
-const WHITE = [" ", "\t", "\u3000", "\n"];
-const RESTATE_SEPS = new Set(["は", "の", ":", "：", "(", "（", ...WHITE]);
+/** Character codes (no one-character strings are made while scanning). */
+const codes = (chars: string): Set<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
+const LABEL_FIRST = codes("目前昨基現達進実対");
+const WHITE = " \t\u3000\n";
+const RESTATE_SEPS = codes("はの:：(（" + WHITE);
 const RESTATE_WORDS = ["である", "とする"];
-const LABEL_SEPS = new Set(["は", "の", ":", "：", ...WHITE]);
-const JISSEKI_SEPS = new Set(["は", "の", ":", "：", ")", "）", "】", "]", "」", ...WHITE]);
+const LABEL_SEPS = codes("はの:：" + WHITE);
+const JISSEKI_SEPS = codes("はの:：)）】]」" + WHITE);
 /** Labels whose value is never the actual (sentence rule (b)), longest first. */
 const LABELS = ["前年度比", "対前年度", "前年比", "前年度", "昨年度", "前回", "基準値", "基準", "現状値", "現状", "達成率", "進捗率", "目標比"];
 const PREVIOUS = ["前年度", "昨年度", "前回", "前年"];
-const LINE_LEAD = new Set([" ", "\t", "\u3000", "・", "●", "○", "◆", "◇", "■", "□", "-", "*"]);
-const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= "0" && ch <= "9";
+const LINE_LEAD = codes(" \t\u3000・●○◆◇■□-*");
+const isDigitAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
 
 /** The index before the separators (single characters or words) that end text[..i]. */
-function skipBack(text: string, i: number, chars: ReadonlySet<string>, words: readonly string[]): number {
+function skipBack(text: string, i: number, chars: ReadonlySet<number>, words: readonly string[]): number {
   for (;;) {
-    if (i > 0 && chars.has(text[i - 1])) {
+    if (i > 0 && chars.has(text.charCodeAt(i - 1))) {
       i--;
       continue;
     }
@@ -115,7 +120,7 @@ export class ActualReader {
     // Labels are read backwards from the value (no end-anchored patterns, no slices).
     const from = Math.max(0, start - 24);
     let any = false;
-    for (let i = from; i < start && !any; i++) any = LABEL_FIRST.has(text[i]);
+    for (let i = from; i < start && !any; i++) any = LABEL_FIRST.has(text.charCodeAt(i));
     if (!any) return this.brackets.length > 0 && this.bracketAt(start) ? "left-out" : "plain";
     const r = skipBack(text, start, RESTATE_SEPS, RESTATE_WORDS);
     if (text.endsWith("目標", r) || text.endsWith("目標値", r)) return "left-out";
@@ -132,9 +137,9 @@ export class ActualReader {
     let m = j;
     if (text.endsWith("時点", m)) m -= 2;
     if (text[m - 1] === "末") m--;
-    if (text[m - 1] === "月" && isDigit(text[m - 2])) {
+    if (text[m - 1] === "月" && isDigitAt(text, m - 2)) {
       m -= 2;
-      while (isDigit(text[m - 1])) m--;
+      while (isDigitAt(text, m - 1)) m--;
       j = skipBack(text, m, JISSEKI_SEPS, RESTATE_WORDS);
     }
     const jl = text.endsWith("実績値", j) ? 3 : text.endsWith("実績", j) ? 2 : 0;
@@ -219,7 +224,7 @@ export function findActuals(parseText: string, kpis: readonly KpiShape[], year: 
   let offset = 0;
   for (const line of parseText.split("\n")) {
     let lead = 0;
-    while (lead < line.length && LINE_LEAD.has(line[lead])) lead++;
+    while (lead < line.length && LINE_LEAD.has(line.charCodeAt(lead))) lead++;
     const c = line.charCodeAt(lead);
     const body = (c >= 48 && c <= 57) || c === 46 || c === 44 || c === 45 ? line.slice(lead).replace(/[\s。]+$/, "") : "";
     if (body !== "") {

@@ -46,14 +46,14 @@ function planClaim(phrase: string, rest: string): Claim | null {
 
 const DENY_ENDINGS = ["には至らなかった", "に至らなかった", "に至っていない", "できなかった", "できていない", "未了", "未実施", "見送った", "延期した", "中止した", "断念した"];
 const OWN_AFFIRM = /^(?:[をがは]\s*)?(?:した|できた|完了|済み|済|終えた)/;
-const PARTICLES = new Set([" ", "\t", "\u3000", "\n", "の", "を", "が", "は"]);
+const PARTICLES = new Set([..." \t\u3000\nのをがは"].map((c) => c.charCodeAt(0)));
 
 /** A text with spaces and the particles の, を, が, は removed, and where each kept character was. */
 function squeeze(text: string): { s: string; at: number[] } {
   let s = "";
   const at: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (PARTICLES.has(text[i])) continue;
+    if (PARTICLES.has(text.charCodeAt(i))) continue;
     s += text[i];
     at.push(i);
   }

@@ -188,22 +188,23 @@ export function displayText(parse: string): string {
   return out + parse.slice(i);
 }
 
-const isSentenceEnd = (ch: string): boolean => ch === "。" || ch === "！" || ch === "？" || ch === "!" || ch === "?";
+/** 。！？!? and the line break, as character codes. */
+const isSentenceEnd = (c: number): boolean => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63;
 
 /** The sentence (or line) of parse text around [start, end), shown as text, with the words it holds. */
 export function excerpt(parse: string, start: number, end: number, max = 80): { text: string; words: string } {
   let a = start;
   while (a > 0 && start - a < max) {
-    const ch = parse[a - 1];
-    if (ch === "\n" || isSentenceEnd(ch)) break;
+    const c = parse.charCodeAt(a - 1);
+    if (c === 10 || isSentenceEnd(c)) break;
     a--;
   }
   let b = end;
   while (b < parse.length && b - end < max) {
-    const ch = parse[b];
-    if (ch === "\n") break;
+    const c = parse.charCodeAt(b);
+    if (c === 10) break;
     b++;
-    if (isSentenceEnd(ch)) break;
+    if (isSentenceEnd(c)) break;
   }
   const text = displayText(parse.slice(a, b)).trim();
   const words = displayText(parse.slice(start, end)).trim();
