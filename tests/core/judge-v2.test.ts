@@ -27,8 +27,9 @@ describe("progress: items over several rows (§1 v2)", () => {
     expect(r.items[0].issues.map((i) => i.code)).toEqual(["self-assessment-mismatch"]);
   });
   it("without merges, a one-row self cell beside a one-marker target takes that marker", () => {
-    const r = judge(sheet([[R5], HEADER, rowOf(1, "A", "①件数 5年度 10件", "12件"), rowOf(null, null, "②率 5年度 30%", "31%")]));
+    const r = judge(sheet([[R5], HEADER, rowOf(1, "A", "①相談件数 5年度 10件", "12件"), rowOf(null, null, "②解決件数 5年度 30件", "31件")]));
     expect(r.items[0].kpis.map((k) => k.actual)).toEqual([12, 31]);
+    expect(r.items[0].kpis[1].evidence.actual).toEqual({ cell: "G4", text: "②31件", words: "31件" });
   });
 });
 
