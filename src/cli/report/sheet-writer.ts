@@ -62,11 +62,28 @@ function cellXml(ref: string, v: CellValue, style: number, sst: SharedStrings): 
   return `<c r="${ref}"${s} t="s"><v>${sst.id(text)}</v></c>`;
 }
 
-function sheetXml(spec: SheetSpec, sst: SharedStrings): { xml: string; links: { ref: string; target: string }[] } {
+/**
+ * A sheet's XML as UTF-8 bytes, never as one string: a first pass measures the bytes, a second
+ * writes each row's text straight into a buffer of that size (a 100,000-row sheet costs its bytes once).
+ */
+function sheetXml(spec: SheetSpec, sst: SharedStrings): { xml: Buffer; links: { ref: string; target: string }[] } {
+  let size = 0;
+  sheetXmlPieces(spec, sst, (s) => {
+    size += Buffer.byteLength(s, "utf8");
+  });
+  const xml = Buffer.allocUnsafe(size);
+  let at = 0;
+  const links = sheetXmlPieces(spec, sst, (s) => {
+    at += xml.write(s, at, "utf8");
+  });
+  return { xml: xml.subarray(0, at), links };
+}
+
+function sheetXmlPieces(spec: SheetSpec, sst: SharedStrings, emit: (s: string) => void): { ref: string; target: string }[] {
   const links: { ref: string; target: string }[] = [];
   const lastCol = columnLetter(spec.header.length);
   const lastRow = spec.rows.length + 1;
-  const parts: string[] = [];
+  const parts = { push: emit };
   parts.push(`${XML_HEAD}<worksheet ${NS}>`);
   parts.push(`<dimension ref="A1:${lastCol}${lastRow}"/>`);
   parts.push('<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>');
@@ -96,7 +113,7 @@ function sheetXml(spec: SheetSpec, sst: SharedStrings): { xml: string; links: { 
   parts.push('<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   if (spec.table) parts.push('<tableParts count="1"><tablePart r:id="rIdT1"/></tableParts>');
   parts.push("</worksheet>");
-  return { xml: parts.join(""), links };
+  return links;
 }
 
 function stylesXml(fills: string[]): string {
@@ -123,7 +140,7 @@ const rel = (id: string, type: string, target: string, external = false) =>
 const rels = (items: string[]) => `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.join("")}</Relationships>`;
 
 export function writeWorkbook(sheets: SheetSpec[], fills: string[]): Buffer {
-  const entries: { name: string; data: string }[] = [];
+  const entries: { name: string; data: string | Buffer }[] = [];
   const overrides: string[] = [
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>',
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>',
