@@ -57,7 +57,7 @@ export function App({ port, lang, dark, sheet, onChecked }: AppProps) {
     busy.current = true;
     try {
       const ok = await port.undoLast();
-      dispatch({ type: "notice", notice: ok ? t.undone : t.nothingToUndo });
+      dispatch(ok ? { type: "undone", notice: t.undone } : { type: "notice", notice: t.nothingToUndo });
       onChecked?.();
     } catch (e) {
       dispatch({ type: "failed", error: errorText(e, t.nothingToUndo) });

@@ -1,6 +1,13 @@
 import { Button, Checkbox, Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
 import * as React from "react";
-import { CANONICAL_COLUMNS, type ConfigInput, DEFAULT_CONFIG, resolveConfig, type UiText } from "../core";
+import { CANONICAL_COLUMNS, type ConfigInput, DEFAULT_CONFIG, fiscalYearLabel, resolveConfig, type UiText } from "../core";
+
+/** 評価年度 as the sheets write it: 令和N年度 (the typed Western year shown in the era too). */
+function yearHint(typed: string, detected: number | null, t: UiText): string {
+  const n = Number(typed.trim());
+  if (typed.trim() !== "" && Number.isInteger(n) && n >= 1868 && n <= 2200) return `${fiscalYearLabel(n)}（${n}年度）`;
+  return `${t.auto}: ${detected === null ? "-" : `${fiscalYearLabel(detected)}（${detected}年度）`}`;
+}
 
 /** 評価年度, フェーズ, 概ね達成の基準, 必須列 — saved in the document by the port. */
 export function SettingsPanel({ value, detectedYear, onSave, t }: { value: ConfigInput; detectedYear: number | null; onSave: (s: ConfigInput) => void; t: UiText }) {
@@ -32,7 +39,7 @@ export function SettingsPanel({ value, detectedYear, onSave, t }: { value: Confi
   };
   return (
     <form className="settings" onSubmit={(e) => { e.preventDefault(); save(); }}>
-      <Field label={t.fiscalYear} hint={`${t.auto}: ${detectedYear ?? "-"}`} validationMessage={error ?? undefined}>
+      <Field label={t.fiscalYear} hint={yearHint(year, detectedYear, t)} validationMessage={error ?? undefined}>
         <Input type="number" inputMode="numeric" placeholder={detectedYear ? String(detectedYear) : t.auto} value={year} onChange={(_, d) => setYear(d.value)} />
       </Field>
       <Field label={t.phase}>

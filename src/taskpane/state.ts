@@ -15,7 +15,9 @@ export type PaneAction =
   | { type: "start" }
   | { type: "done"; result: CheckResult; ms: number }
   | { type: "failed"; error: string }
-  | { type: "notice"; notice: string | null };
+  | { type: "notice"; notice: string | null }
+  /** After 元に戻す: the results shown described cells that are gone, so they go too. */
+  | { type: "undone"; notice: string };
 
 export const initialState: PaneState = { phase: "idle", result: null, error: null, notice: null, ms: null };
 
@@ -29,6 +31,8 @@ export function reducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, phase: "failed", error: action.error };
     case "notice":
       return { ...state, notice: action.notice, error: null };
+    case "undone":
+      return { phase: "idle", result: null, error: null, notice: action.notice, ms: null };
   }
 }
 
