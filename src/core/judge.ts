@@ -328,7 +328,8 @@ export class SheetJudge {
   }
 }
 
-const isBlankRow = (row: Cell[]): boolean => row.every((c) => !c || c.kind === "empty" || (c.kind === "text" && c.text.trim() === ""));
+const NON_BLANK = /\S/;
+const isBlankRow = (row: Cell[]): boolean => row.every((c) => !c || c.kind === "empty" || (c.kind === "text" && !NON_BLANK.test(c.text)));
 const hasMarker = (parse: string): boolean => parse.indexOf(MARK_OPEN) >= 0;
 const markerIds = (parse: string): string[] => splitAtMarkers(parse).slice(1).map((p) => p.id as string);
 const token = (id: number | string): string => `${MARK_OPEN}${id}${MARK_CLOSE}`;
@@ -377,16 +378,16 @@ class ProgressSink implements RowSink {
   }
 
   push(row: Cell[], sheetRow: number): void {
-    if (row.length === 0 || isBlankRow(row)) {
-      this.flush();
-      return;
-    }
     const numberIdx = this.colOf.get("番号");
     const titleIdx = this.colOf.get("項目名");
     const starts =
       numberIdx === undefined && titleIdx === undefined
-        ? [...this.colOf.values()].some((i) => parseable(row[i]).trim() !== "")
-        : parseable(this.at(row, "番号")).trim() !== "" || parseable(this.at(row, "項目名")).trim() !== "";
+        ? [...this.colOf.values()].some((i) => NON_BLANK.test(parseable(row[i])))
+        : NON_BLANK.test(parseable(this.at(row, "番号"))) || NON_BLANK.test(parseable(this.at(row, "項目名")));
+    if (!starts && (row.length === 0 || isBlankRow(row))) {
+      this.flush();
+      return;
+    }
     if (starts) {
       this.flush();
       this.pending = [{ row, sheetRow }];
@@ -563,8 +564,7 @@ function judgeKpis(item: ItemResult, ctx: KpiContext): void {
     let hit: ClaimHit | undefined;
     if (result.claim !== "none") for (let h = hits.length - 1; h >= 0 && !hit; h--) if (hits[h].claim === result.claim && hits[h].ids.includes(k.id)) hit = hits[h];
     if (hit) {
-      const ex = excerpt(selfParse, hit.start, hit.end);
-      evidence.claim = { cell: addressOf(selfCellAt(hit.start)), ...ex };
+      evidence.claim = excerpt(selfParse, hit.start, hit.end, 80, addressOf(selfCellAt(hit.start)));
     }
     item.kpis.push(result);
     if (selfText === null || !t) continue;
@@ -592,10 +592,10 @@ function judgeKpis(item: ItemResult, ctx: KpiContext): void {
       const word = PENDING_WORD.exec(selfParse)?.[0] ?? "集計中";
       if (cell) item.issues.push(makeIssue("actual-pending", "info", cell, { kpi: circled(k.id), word }));
       const at = selfParse.indexOf(word);
-      if (at >= 0) evidence.actual = { cell: addressOf(selfCellAt(at)), ...excerpt(selfParse, at, at + word.length) };
+      if (at >= 0) evidence.actual = excerpt(selfParse, at, at + word.length, 80, addressOf(selfCellAt(at)));
       continue;
     }
-    evidence.actual = { cell: addressOf(selfCellAt(actual.start)), ...excerpt(selfParse, actual.start, actual.end) };
+    evidence.actual = excerpt(selfParse, actual.start, actual.end, 80, addressOf(selfCellAt(actual.start)));
     decideNumeric(item, result, t, actual, selfCellAt(actual.start) ?? firstSelfCell, config, k.id);
   }
   if (evaluation.missingYear.length > 0 && firstTargetCell && fiscalYear !== null) {

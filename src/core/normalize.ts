@@ -192,7 +192,7 @@ export function displayText(parse: string): string {
 const isSentenceEnd = (c: number): boolean => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63;
 
 /** The sentence (or line) of parse text around [start, end), shown as text, with the words it holds. */
-export function excerpt(parse: string, start: number, end: number, max = 80): { text: string; words: string } {
+export function excerpt(parse: string, start: number, end: number, max = 80, cell: string | null = null): { cell: string | null; text: string; words: string } {
   let a = start;
   while (a > 0 && start - a < max) {
     const c = parse.charCodeAt(a - 1);
@@ -208,5 +208,5 @@ export function excerpt(parse: string, start: number, end: number, max = 80): { 
   }
   const text = displayText(parse.slice(a, b)).trim();
   const words = displayText(parse.slice(start, end)).trim();
-  return { text: text.includes(words) ? text : words, words };
+  return { cell, text: text.includes(words) ? text : words, words };
 }
