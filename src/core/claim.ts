@@ -141,7 +141,8 @@ export function findClaims(parseText: string, kpiIds: readonly string[], qualita
       raise(o.id, o.claim);
       hits?.push({ claim: o.claim, start: sentenceStart + o.start, end: sentenceStart + o.end, ids: [o.id] });
     }
-    if (sentence.indexOf("達成") < 0 && sentence.indexOf("計画") < 0 && sentence.indexOf("完了") < 0 && sentence.indexOf("予定") < 0 && sentence.indexOf("スケジュール") < 0) continue;
+    // Every claim phrase holds 達成, 完了 or どおり/通り: other sentences need no matching.
+    if (sentence.indexOf("達成") < 0 && sentence.indexOf("完了") < 0 && sentence.indexOf("どおり") < 0 && sentence.indexOf("通り") < 0) continue;
     let groups: string[][] = [];
     let lastMarkerEnd = -1;
     let all = false;
