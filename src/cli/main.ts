@@ -8,7 +8,7 @@ import { FileError, undoWorkbook } from "../xlsx";
 import { readFileBytes, writeFileAtomically } from "../xlsx/node-file";
 import { checkEach, UsageError } from "./check";
 import { choiceOption, detectLang, type Env, LocalCommand, packageVersion, phaseParser, terminalWidth, yearParser } from "./command";
-import { parsePrevious } from "./compare";
+import { parsePrevious } from "../report/compare";
 import { expandInputs, findConfigFile } from "./inputs";
 import { Round, type View } from "./round";
 

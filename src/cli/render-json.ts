@@ -1,7 +1,7 @@
 /** `--format json`: the schemaVersion 1 contract. */
 import { round4 } from "../core";
 import type { SheetReport } from "../core";
-import { type Change, changeKey } from "./compare";
+import { type Change, changeKey } from "../report/compare";
 import { type FileResult, summarize } from "./model";
 
 const r4 = (x: number | null): number | null => (x === null ? null : round4(x));

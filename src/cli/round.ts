@@ -7,14 +7,14 @@ import * as fs from "fs";
 import * as path from "path";
 import { type Lang, type StatusCode } from "../core";
 import { CLI_TEXT, type CliText } from "../core/messages-cli";
-import { type Change, changeKey, compareWithPrevious } from "./compare";
+import { type Change, changeKey, compareWithPrevious } from "../report/compare";
 import { type FileResult, type RunSummary, summarize } from "./model";
 import { csvHead, csvRows } from "./render-csv";
 import { sheetJson } from "./render-json";
 import { displayWidth, renderFileTable, summaryLine } from "./render-table";
-import { renderHtmlReport } from "./report/html-report";
-import { type RoundRows, roundRows } from "./report/rows";
-import { buildReportXlsx } from "./report/xlsx-report";
+import { renderHtmlReport } from "../report/html-report";
+import { type RoundRows, roundRows } from "../report/rows";
+import { buildReportXlsx } from "./report/write";
 
 export interface Out {
   write(s: string): unknown;

@@ -1,7 +1,7 @@
 /** Comparison with the previous round's report.json: per item, new / improved / worsened / unchanged. */
-import * as path from "path";
+import type { FileResult } from "../cli/model";
 import type { StatusCode } from "../core";
-import type { FileResult } from "./model";
+import { baseName } from "./path";
 
 export type Change = "new" | "improved" | "worsened" | "unchanged";
 
@@ -14,7 +14,7 @@ interface PreviousJson {
 }
 
 /** Items match by file name (not folder: rounds live in different folders), sheet and 番号 (or 項目名). */
-const keyOf = (file: string, sheet: string, number: string, title: string): string => `${path.basename(file)}\u0000${sheet}\u0000${number || title}`;
+const keyOf = (file: string, sheet: string, number: string, title: string): string => `${baseName(file)}\u0000${sheet}\u0000${number || title}`;
 
 export function parsePrevious(text: string): Map<string, StatusCode> {
   const json = JSON.parse(text) as PreviousJson;

@@ -1,5 +1,5 @@
 /** report.html: one self-contained page (no scripts, no network), every workbook text escaped. */
-import { STATUS_CODES, STATUS_FILLS, STATUS_LABELS, type StatusCode } from "../../core";
+import { STATUS_CODES, STATUS_FILLS, STATUS_LABELS, type StatusCode } from "../core";
 import type { RoundRows } from "./rows";
 
 export function escapeHtml(s: unknown): string {
@@ -35,6 +35,11 @@ function chart(rows: RoundRows): string {
     .join("");
   const legend = STATUS_CODES.map((s, i) => `<rect x="${labelW + i * 90}" y="${entries.length * barH + 14}" width="12" height="12" fill="${color(s)}" stroke="#555" stroke-width="0.5"/><text x="${labelW + i * 90 + 16}" y="${entries.length * barH + 24}" font-size="11">${STATUS_LABELS.ja[s]}</text>`).join("");
   return `<svg role="img" aria-label="部会別の達成状況" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px">${bars}${legend}</svg>`;
+}
+
+/** The report's 作成 time: UTC, to the second (the CLI's and the page's alike). */
+export function reportStamp(now: Date): string {
+  return now.toISOString().replace("T", " ").slice(0, 19);
 }
 
 export function renderHtmlReport(rows: RoundRows, meta: { generatedAt: string; withChanges: boolean }): string {

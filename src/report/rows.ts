@@ -1,13 +1,13 @@
 /** The round's data as flat rows, shared by the .xlsx and HTML reports. */
-import * as path from "path";
-import { circled, countStatuses, fiscalYearLabel, LAYOUT_SHORT, STATUS_LABELS, type StatusCode } from "../../core";
-import { type Change, CHANGE_LABELS, changeKey } from "../compare";
-import type { FileResult } from "../model";
+import type { FileResult } from "../cli/model";
+import { circled, countStatuses, fiscalYearLabel, LAYOUT_SHORT, STATUS_LABELS, type StatusCode } from "../core";
+import { type Change, CHANGE_LABELS, changeKey } from "./compare";
+import { baseName } from "./path";
 
 /** The 部会 of a sheet: named in its title (「人事・財政部会所管項目…」), else the file's name. */
 export function bukaiOf(title: string, file: string): string {
   const m = /([^\s「」『』（）()、。・]+(?:・[^\s「」『』（）()、。・]+)*部会)/.exec(title.normalize("NFKC"));
-  return m ? m[1] : path.basename(file).replace(/\.(xlsx|xlsm|xls)$/i, "");
+  return m ? m[1] : baseName(file).replace(/\.(xlsx|xlsm|xls)$/i, "");
 }
 
 export interface SubmissionRow {

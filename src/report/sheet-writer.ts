@@ -3,8 +3,25 @@
  * styles, frozen header, filters, hyperlinks, one table): a round's 集計.xlsx is written in a
  * tenth of the time ExcelJS needs for the same 100,000 cells.
  */
-import { a1, columnLetter } from "../../core";
-import { zip } from "./zip";
+import { a1, columnLetter } from "../core";
+import { writeZip } from "../xlsx/zip";
+
+const encoder = new TextEncoder();
+
+/** UTF-8 length of a string, without encoding it (lone surrogates count as U+FFFD, 3 bytes, as TextEncoder writes them). */
+export function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2; // a pair: 2 units, 4 bytes
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
 
 export type CellValue = string | number | null | { text: string; link: string };
 
@@ -66,15 +83,15 @@ function cellXml(ref: string, v: CellValue, style: number, sst: SharedStrings): 
  * A sheet's XML as UTF-8 bytes, never as one string: a first pass measures the bytes, a second
  * writes each row's text straight into a buffer of that size (a 100,000-row sheet costs its bytes once).
  */
-function sheetXml(spec: SheetSpec, sst: SharedStrings): { xml: Buffer; links: { ref: string; target: string }[] } {
+function sheetXml(spec: SheetSpec, sst: SharedStrings): { xml: Uint8Array; links: { ref: string; target: string }[] } {
   let size = 0;
   sheetXmlPieces(spec, sst, (s) => {
-    size += Buffer.byteLength(s, "utf8");
+    size += utf8Length(s);
   });
-  const xml = Buffer.allocUnsafe(size);
+  const xml = new Uint8Array(size);
   let at = 0;
   const links = sheetXmlPieces(spec, sst, (s) => {
-    at += xml.write(s, at, "utf8");
+    at += encoder.encodeInto(s, xml.subarray(at)).written;
   });
   return { xml: xml.subarray(0, at), links };
 }
@@ -139,8 +156,8 @@ const rel = (id: string, type: string, target: string, external = false) =>
   `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${xmlText(target)}"${external ? ' TargetMode="External"' : ""}/>`;
 const rels = (items: string[]) => `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.join("")}</Relationships>`;
 
-export function writeWorkbook(sheets: SheetSpec[], fills: string[]): Buffer {
-  const entries: { name: string; data: string | Buffer }[] = [];
+export function writeWorkbook(sheets: SheetSpec[], fills: string[]): Uint8Array {
+  const entries: { name: string; data: string | Uint8Array }[] = [];
   const overrides: string[] = [
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>',
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>',
@@ -181,5 +198,5 @@ export function writeWorkbook(sheets: SheetSpec[], fills: string[]): Buffer {
     name: "[Content_Types].xml",
     data: `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides.join("")}</Types>`,
   });
-  return zip(entries);
+  return writeZip(entries);
 }

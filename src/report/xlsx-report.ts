@@ -1,7 +1,6 @@
 /** 集計.xlsx: 提出状況, KPI一覧 (a filterable table) and 問題一覧 (cells linked into the submissions). */
-import * as path from "path";
-import { STATUS_CODES, STATUS_FILLS, STATUS_LABELS } from "../../core";
-import { displayWidth } from "../render-table";
+import { STATUS_CODES, STATUS_FILLS, STATUS_LABELS } from "../core";
+import { displayWidth } from "./path";
 import type { RoundRows } from "./rows";
 import { type CellValue, type SheetSpec, STYLE, writeWorkbook } from "./sheet-writer";
 
@@ -21,13 +20,29 @@ function fitWidths(header: string[], rows: CellValue[][], max = 60): number[] {
   return widths;
 }
 
-/** A hyperlink from the report folder into a submission's cell (relative, so the round can move). */
-export function cellLink(outDir: string, file: string, sheet: string, cell: string): string {
-  const rel = path.relative(outDir, path.resolve(file)).split(path.sep).join("/");
-  return `${rel}#'${sheet.replace(/'/g, "''")}'!${cell}`;
+/**
+ * A hyperlink from the report into a submission's cell. `fileRef` is the submission as seen from
+ * the report's folder (relative, so the round can move): the CLI computes it from its paths, the
+ * page uses the name it was given (the report is saved beside the files).
+ */
+export function cellLink(fileRef: string, sheet: string, cell: string): string {
+  return `${fileRef}#'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
 
-export function buildReportXlsx(rows: RoundRows, outDir: string, withChanges: boolean): Buffer {
+export interface ReportXlsxOptions {
+  withChanges: boolean;
+  /** A submission's path from the report's folder, "/"-separated. */
+  fileRef: (file: string) => string;
+}
+
+export function buildReportXlsx(rows: RoundRows, opts: ReportXlsxOptions): Uint8Array {
+  const { withChanges } = opts;
+  const refs = new Map<string, string>();
+  const ref = (file: string): string => {
+    let r = refs.get(file);
+    if (r === undefined) refs.set(file, (r = opts.fileRef(file)));
+    return r;
+  };
   const subHeader = ["部会", "ファイル", "シート", "様式", "年度", "項目数", ...STATUS_CODES.map((s) => STATUS_LABELS.ja[s]), "エラー", "警告", "状態", "備考"];
   const subRows: CellValue[][] = rows.submissions.map((s) => [s.bukai, s.file, s.sheet, s.layout, s.fiscalYear, s.items, ...STATUS_CODES.map((c) => s.counts[c]), s.errors, s.warnings, STATE_LABEL[s.state], s.message]);
   const submissions: SheetSpec = {
@@ -44,7 +59,7 @@ export function buildReportXlsx(rows: RoundRows, outDir: string, withChanges: bo
 
   const sevLabel: Record<string, string> = { error: "エラー", warning: "警告", info: "情報" };
   const issHeader = ["部会", "ファイル", "シート", "セル", "重要度", "コード", "メッセージ"];
-  const issRows: CellValue[][] = rows.issues.map((i) => [i.bukai, i.file, i.sheet, i.cell && i.sheet ? { text: i.cell, link: cellLink(outDir, i.file, i.sheet, i.cell) } : (i.cell ?? ""), sevLabel[i.severity] ?? i.severity, i.code, i.message]);
+  const issRows: CellValue[][] = rows.issues.map((i) => [i.bukai, i.file, i.sheet, i.cell && i.sheet ? { text: i.cell, link: cellLink(ref(i.file), i.sheet, i.cell) } : (i.cell ?? ""), sevLabel[i.severity] ?? i.severity, i.code, i.message]);
   const issues: SheetSpec = { name: "問題一覧", header: issHeader, rows: issRows, widths: fitWidths(issHeader, issRows, 80) };
 
   return writeWorkbook([submissions, kpis, issues], FILLS);

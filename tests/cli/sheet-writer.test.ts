@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { writeWorkbook, xmlText } from "../../src/cli/report/sheet-writer";
+import { writeWorkbook, xmlText } from "../../src/report/sheet-writer";
 import { crc32 } from "../../src/cli/report/zip";
 
 describe("the report's own .xlsx writer", () => {
