@@ -245,7 +245,8 @@ function readRubric(r: unknown, config: Config, problems: string[], thresholdGiv
     }
     const b = BUILTIN_RUBRICS[r];
     config.rubric = { ...b.rubric, labels: { ...b.rubric.labels }, grades: b.rubric.grades ? [...b.rubric.grades] : null };
-    if (!thresholdGiven) config.mostlyThreshold = b.mostlyThreshold;
+    // "binary" means no 概ね達成 whatever threshold is given; the others keep a given one.
+    if (!thresholdGiven || r === "binary") config.mostlyThreshold = b.mostlyThreshold;
     return;
   }
   if (!isObject(r)) {

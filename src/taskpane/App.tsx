@@ -133,7 +133,7 @@ export function App({ port, lang, dark, sheet, onChecked }: AppProps) {
           <AccordionItem value="settings">
             <AccordionHeader>{t.settings}</AccordionHeader>
             <AccordionPanel>
-              <SettingsPanel key={JSON.stringify(settings)} value={settings} detectedYear={detectedYear} onSave={saveSettings} t={t} />
+              <SettingsPanel key={JSON.stringify(settings)} value={settings} detectedYear={detectedYear} onSave={saveSettings} t={t} lang={lang} />
             </AccordionPanel>
           </AccordionItem>
         </Accordion>

@@ -1,6 +1,6 @@
-import { Button, Checkbox, Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, Radio, RadioGroup, Select } from "@fluentui/react-components";
 import * as React from "react";
-import { CANONICAL_COLUMNS, type ConfigInput, DEFAULT_CONFIG, fiscalYearLabel, resolveConfig, type UiText } from "../core";
+import { CANONICAL_COLUMNS, type ConfigInput, DEFAULT_CONFIG, fiscalYearLabel, LAYOUT_LABELS, LAYOUTS, type Lang, resolveConfig, type UiText } from "../core";
 
 /** 評価年度 as the sheets write it: 令和N年度 (the typed Western year shown in the era too). */
 function yearHint(typed: string, detected: number | null, t: UiText): string {
@@ -10,7 +10,7 @@ function yearHint(typed: string, detected: number | null, t: UiText): string {
 }
 
 /** 評価年度, フェーズ, 概ね達成の基準, 必須列 — saved in the document by the port. */
-export function SettingsPanel({ value, detectedYear, onSave, t }: { value: ConfigInput; detectedYear: number | null; onSave: (s: ConfigInput) => void; t: UiText }) {
+export function SettingsPanel({ value, detectedYear, onSave, t, lang = "ja" }: { value: ConfigInput; detectedYear: number | null; onSave: (s: ConfigInput) => void; t: UiText; lang?: Lang }) {
   const [year, setYear] = React.useState(value.fiscalYear ? String(value.fiscalYear) : "");
   const [phase, setPhase] = React.useState(value.phase ?? "final");
   const [threshold, setThreshold] = React.useState(String(Math.round((value.mostlyThreshold ?? DEFAULT_CONFIG.mostlyThreshold) * 100)));
@@ -21,11 +21,17 @@ export function SettingsPanel({ value, detectedYear, onSave, t }: { value: Confi
   };
   const [req, setReq] = React.useState<Record<string, boolean>>(Object.fromEntries(CANONICAL_COLUMNS.map((c) => [c, required(c)])));
   const [error, setError] = React.useState<string | null>(null);
+  const [layout, setLayout] = React.useState<string>(value.layout ?? "");
+  const [rubric, setRubric] = React.useState<string>(typeof value.rubric === "string" ? value.rubric : value.rubric ? "custom" : "default");
   const build = (): ConfigInput => ({
-    ...(year.trim() ? { fiscalYear: Number(year) } : {}),
+    ...value,
+    ...(year.trim() ? { fiscalYear: Number(year) } : { fiscalYear: undefined }),
     phase,
     mostlyThreshold: Number(threshold) / 100,
     columns: Object.fromEntries(CANONICAL_COLUMNS.map((c) => [c, req[c] ? "error" : "warning"])),
+    layout: layout === "" ? undefined : (layout as ConfigInput["layout"]),
+    // A rubric object from a config file is kept as it is unless another one is chosen.
+    rubric: rubric === "custom" ? value.rubric : rubric === "default" ? undefined : rubric,
   });
   const save = () => {
     try {
@@ -50,6 +56,24 @@ export function SettingsPanel({ value, detectedYear, onSave, t }: { value: Confi
       </Field>
       <Field label={t.threshold}>
         <Input type="number" min={1} max={100} value={threshold} onChange={(_, d) => setThreshold(d.value)} />
+      </Field>
+      <Field label={t.layout}>
+        <Select value={layout} onChange={(_, d) => setLayout(d.value)}>
+          <option value="">{t.layoutAuto}</option>
+          {LAYOUTS.map((l) => (
+            <option key={l} value={l}>
+              {LAYOUT_LABELS[lang][l]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t.rubric}>
+        <Select value={rubric} onChange={(_, d) => setRubric(d.value)}>
+          <option value="default">{t.rubricDefault}</option>
+          <option value="binary">{t.rubricBinary}</option>
+          <option value="abcd">{t.rubricAbcd}</option>
+          {rubric === "custom" && <option value="custom">{t.rubricCustom}</option>}
+        </Select>
       </Field>
       <fieldset className="required">
         <legend>{t.required}</legend>

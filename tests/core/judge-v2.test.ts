@@ -164,8 +164,10 @@ describe("rubrics (§9)", () => {
     const p = plan(r, input, config);
     expect(p.ok && p.plan.cells.filter((c) => c.col === 5 && c.row > 2).map((c) => c.value)).toEqual(["概ね達成（B）", "達成（A）", "未達成（C）"]);
   });
-  it("binary makes 概ね impossible", () => {
+  it("binary makes 概ね impossible, whatever threshold is given beside it", () => {
     expect(judge(input, resolveConfig({ rubric: "binary" })).items.map((i) => i.status)).toEqual(["not_achieved", "achieved", "not_achieved"]);
+    expect(resolveConfig({ rubric: "binary", mostlyThreshold: 0.8 }).mostlyThreshold).toBe(1);
+    expect(resolveConfig({ rubric: "abcd", mostlyThreshold: 0.9 }).mostlyThreshold).toBe(0.9);
   });
   it("an object rubric: labels, grades and the gap rate against the baseline", () => {
     const config = resolveConfig({ rubric: { labels: { achieved: "順調", mostly_achieved: "おおむね順調", not_achieved: "努力を要する" }, rateMethod: "gap", grades: [{ min: 1, label: "A" }, { min: 0.5, label: "B" }, { min: 0, label: "C" }] } });

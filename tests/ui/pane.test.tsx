@@ -146,4 +146,14 @@ describe("task pane states", () => {
     fireEvent.click(screen.getByRole("button", { name: "Save settings" }));
     await waitFor(() => expect(port.saved[0]).toMatchObject({ fiscalYear: 2021, phase: "final", mostlyThreshold: 0.8 }));
   });
+
+  it("settings: the layout can be forced and a rubric chosen", async () => {
+    const port = new FakePort(seedResult);
+    render(<App port={port} lang="ja" />);
+    fireEvent.click(screen.getByRole("button", { name: "設定" }));
+    fireEvent.change(screen.getByRole("combobox", { name: "様式" }), { target: { value: "kpi-table" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "評価基準" }), { target: { value: "abcd" } });
+    fireEvent.click(screen.getByRole("button", { name: "設定を保存" }));
+    await waitFor(() => expect(port.saved[0]).toMatchObject({ layout: "kpi-table", rubric: "abcd" }));
+  });
 });
