@@ -19,6 +19,7 @@ export interface JudgeOptions {
 }
 
 const EMPTY: Cell = { value: null, kind: "empty", text: "" };
+const NON_BLANK = /\S/;
 
 export function selfAssessmentColumn(config: Config): CanonicalColumn {
   return config.phase === "final" ? "期末自己評価" : "中間自己評価と下半期の方向性";
@@ -254,8 +255,7 @@ export class SheetJudge {
   }
 
   /** cell-error issues of a row (output columns aside). */
-  cellErrors(row: Cell[], sheetRow: number, columnOf: (c: number) => string | null): Issue[] {
-    const out: Issue[] = [];
+  cellErrors(row: Cell[], sheetRow: number, columnOf: (c: number) => string | null, out: Issue[] = []): Issue[] {
     const outputIdx = this.state ? this.state.outputIdx : new Set<number>();
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
@@ -328,7 +328,6 @@ export class SheetJudge {
   }
 }
 
-const NON_BLANK = /\S/;
 const isBlankRow = (row: Cell[]): boolean => row.every((c) => !c || c.kind === "empty" || (c.kind === "text" && !NON_BLANK.test(c.text)));
 const hasMarker = (parse: string): boolean => parse.indexOf(MARK_OPEN) >= 0;
 const markerIds = (parse: string): string[] => splitAtMarkers(parse).slice(1).map((p) => p.id as string);
@@ -394,7 +393,7 @@ class ProgressSink implements RowSink {
       return;
     }
     if (this.pending.length > 0 && (numberIdx !== undefined || titleIdx !== undefined)) {
-      const continues = kpiText(this.at(row, "目標達成水準")).trim() !== "" || kpiText(this.at(row, this.selfCol)).trim() !== "";
+      const continues = NON_BLANK.test(kpiText(this.at(row, "目標達成水準"))) || NON_BLANK.test(kpiText(this.at(row, this.selfCol)));
       if (continues) this.pending.push({ row, sheetRow });
     }
   }
@@ -413,7 +412,7 @@ class ProgressSink implements RowSink {
     const sheetRow = first.sheetRow;
     const issues: Issue[] = [];
     const canonicalAt = (c: number): string | null => [...colOf.entries()].find(([, i]) => i === c)?.[0] ?? null;
-    for (const r of rows) issues.push(...j.cellErrors(r.row, r.sheetRow, canonicalAt));
+    for (const r of rows) j.cellErrors(r.row, r.sheetRow, canonicalAt, issues);
     const where = (idx: number, column: string | null, row = sheetRow): Where => ({ row, col: j.firstCol + idx, column });
     const targetIdx = colOf.get("目標達成水準");
     const selfIdx = colOf.get(this.selfCol);
@@ -426,7 +425,7 @@ class ProgressSink implements RowSink {
       const used = new Set<string>(targetParses.flatMap(markerIds));
       let next = 1;
       targetParses.forEach((p, i) => {
-        if (p.trim() === "") return;
+        if (!NON_BLANK.test(p)) return;
         if (!hasMarker(p)) {
           while (used.has(String(next))) next++;
           used.add(String(next));
@@ -441,13 +440,13 @@ class ProgressSink implements RowSink {
       self = new JoinedText();
       const selfParses = rows.map((r) => toParseText(kpiText(this.at(r.row, this.selfCol))));
       selfParses.forEach((p, i) => {
-        if (p.trim() === "") return;
+        if (!NON_BLANK.test(p)) return;
         let text = p;
         if (multi && !hasMarker(p)) {
           const merged = j.mergedRows.get(`${rows[i].sheetRow},${j.firstCol + selfIdx}`);
           let span = 1;
           if (merged !== undefined) span = merged;
-          else for (let k = i + 1; k < rows.length && selfParses[k].trim() === ""; k++) span++;
+          else for (let k = i + 1; k < rows.length && !NON_BLANK.test(selfParses[k]); k++) span++;
           const ids = rowMarker.get(i) ?? [];
           if (span === 1 && ids.length === 1) text = token(ids[0]) + p;
         }
@@ -458,7 +457,7 @@ class ProgressSink implements RowSink {
     for (const canonical of ["番号", "項目名", "目標達成水準", this.selfCol] as CanonicalColumn[]) {
       const idx = colOf.get(canonical);
       if (idx === undefined || config.columns[canonical][config.phase] === "off") continue;
-      const empty = canonical === "目標達成水準" ? target.text.trim() === "" : canonical === this.selfCol ? (self?.text ?? "").trim() === "" : parseable(this.at(first.row, canonical)).trim() === "";
+      const empty = !NON_BLANK.test(canonical === "目標達成水準" ? target.text : canonical === this.selfCol ? (self?.text ?? "") : parseable(this.at(first.row, canonical)));
       if (empty) issues.push(makeIssue("empty-required-cell", "error", where(idx, canonical), {}));
     }
     const number = j.checkNumber(this.at(first.row, "番号"), sheetRow, colOf.get("番号"), issues);
@@ -518,7 +517,7 @@ function judgeKpis(item: ItemResult, ctx: KpiContext): void {
   if (evaluation.issue === "target-unparsed" && firstTargetCell) item.issues.push(makeIssue("target-unparsed", "warning", firstTargetCell, {}));
   const kpis = evaluation.kpis;
   const selfText = ctx.self ? ctx.self.text : null;
-  const selfEmpty = selfText !== null && selfText.trim() === "";
+  const selfEmpty = selfText !== null && !NON_BLANK.test(selfText);
   const selfParse = selfText ?? "";
   const firstSelfCell = ctx.selfCell(ctx.self?.firstRow() ?? null);
   const yearTargets = evaluation.forYear;
@@ -662,8 +661,9 @@ function decideNumeric(
 
 /** The item's rate (its lowest numeric KPI rate) and grade (§9). */
 function finishItem(item: ItemResult, config: Config): void {
-  const rates = item.kpis.filter((k) => k.kind === "numeric" && k.rate !== null).map((k) => k.rate as number);
-  item.rate = rates.length > 0 ? rates.reduce((a, b) => Math.min(a, b)) : null;
+  let lowest: number | null = null;
+  for (const k of item.kpis) if (k.kind === "numeric" && k.rate !== null && (lowest === null || k.rate < lowest)) lowest = k.rate;
+  item.rate = lowest;
   const grades = config.rubric.grades;
   const graded = item.status === "achieved" || item.status === "mostly_achieved" || item.status === "not_achieved";
   if (grades && graded && item.rate !== null && item.kpis.length > 0 && item.kpis.every((k) => k.rate !== null)) {
