@@ -162,7 +162,7 @@ const en: CliText = {
   unexpected: (why) => `an unexpected error occurred. ${why}`,
   writtenTo: (f) => `Judged copy written: ${f}`,
   writtenFiles: (n) => `Judged results written into ${n} file(s).`,
-  fileColumns: ["file", "items", "met", "mostly", "not met", "unknwn", "empty", "errors", "warns"],
+  fileColumns: ["file", "items", "met", "mostly", "unmet", "unkn.", "empty", "errors", "warns"],
   roundSummary: (files, items) => `${files} files, ${items} items:`,
   errorsCount: (n) => `errors ${n}`,
   warningsCount: (n) => `warnings ${n}`,
