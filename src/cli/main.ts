@@ -6,7 +6,7 @@ import { ConfigError, type Lang, resolveConfig, type ConfigInput } from "../core
 import { CLI_TEXT, type CliText } from "../core/messages-cli";
 import { FileError, undoWorkbook } from "../xlsx";
 import { readFileBytes, writeFileAtomically } from "../xlsx/node-file";
-import { checkEach, UsageError } from "./check";
+import { checkEach, prepareWrites, UsageError } from "./check";
 import { choiceOption, detectLang, type Env, LocalCommand, packageVersion, phaseParser, terminalWidth, yearParser } from "./command";
 import { parsePrevious } from "../report/compare";
 import { expandInputs, findConfigFile } from "./inputs";
@@ -111,9 +111,17 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: Io, lang: Lang,
     round.hold();
   }
   interruptState = { lang, inPlaceWritten: 0, round };
+  const checkOptions = { config, sheet: flags.sheet, write: flags.write, inPlace: flags.inPlace, lang, onFileDone: () => bar?.increment() };
   try {
-    round.begin();
-    await checkEach(files, { config, sheet: flags.sheet, write: flags.write, inPlace: flags.inPlace, lang, onFileDone: () => bar?.increment() }, (r) => {
+    // Refusals (--write onto a file…) come before anything is printed or written.
+    await prepareWrites(files, checkOptions);
+    try {
+      round.begin();
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      throw new UsageError(T.reportWriteFailed(reportDir ?? "", err.code ?? err.message));
+    }
+    await checkEach(files, checkOptions, (r) => {
       if (r.writtenTo && flags.inPlace && interruptState) interruptState.inPlaceWritten++;
       round.add(r);
     });

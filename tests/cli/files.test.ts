@@ -121,3 +121,15 @@ describe("Ctrl-C", () => {
     expect(process.listenerCount("SIGINT")).toBe(n);
   });
 });
+
+describe("refusals before any output", () => {
+  it("--write onto a file with several inputs prints no partial JSON; an unwritable --out is a Japanese usage error", async () => {
+    const files = copies(2);
+    const r = await cli(["check", ...files, "--write", files[0], "--format", "json"]);
+    expect([r.code, r.out]).toEqual([2, ""]);
+    fs.writeFileSync(path.join(tmp, "plain"), "x");
+    const out = await cli(["report", ...files, "--out", path.join(tmp, "plain", "sub")]);
+    expect(out.code).toBe(2);
+    expect(out.err).toMatch(/^shinchoku: レポートを .* に書けません（(ENOTDIR|EEXIST)）。書き込めるフォルダーを指定してください。/);
+  });
+});
