@@ -78,12 +78,13 @@ async function loadPrevious(file: string | undefined, T: CliText) {
 }
 
 /** What Ctrl-C says: nothing changed, or how many files had been written before it. */
-let interruptState: { lang: Lang; inPlaceWritten: number; round: Round | null } | null = null;
+let interruptState: { lang: Lang; inPlaceWritten: number; round: Round | null; bar: { stop(): void } | null } | null = null;
 
 function onInterrupt(io: Io): () => void {
   return () => {
     const st = interruptState;
     const T = CLI_TEXT[st?.lang ?? "ja"];
+    st?.bar?.stop(); // gives the terminal its cursor back
     st?.round?.abandon();
     io.stderr.write(`\n${st && st.inPlaceWritten > 0 ? T.interruptedAfterWrites(st.inPlaceWritten) : T.interrupted}\n`);
     process.exit(130);
@@ -110,7 +111,7 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: Io, lang: Lang,
     bar = b;
     round.hold();
   }
-  interruptState = { lang, inPlaceWritten: 0, round };
+  interruptState = { lang, inPlaceWritten: 0, round, bar };
   const checkOptions = { config, sheet: flags.sheet, write: flags.write, inPlace: flags.inPlace, lang, onFileDone: () => bar?.increment() };
   try {
     // Refusals (--write onto a file…) come before anything is printed or written.
