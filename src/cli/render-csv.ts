@@ -45,7 +45,7 @@ export function csvRows(f: FileResult, lang: Lang = "ja"): string {
           k?.denominator ?? null,
           k?.unit ?? null,
           percent(k ? k.rate : item.rate),
-          STATUS_LABELS.ja[k ? k.status : item.status],
+          STATUS_LABELS[lang][k ? k.status : item.status],
           issues,
         ]);
       }
