@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 "use strict";
-let cli;
-try {
-  cli = require("../build/src/cli/main.js");
-} catch (e) {
-  if (e && e.code === "MODULE_NOT_FOUND") {
-    process.stderr.write("shinchoku: まだビルドされていません。プロジェクトのフォルダーで `npm run build:cli` を実行してください。\n");
-    process.exit(2);
-  }
-  throw e;
+const fs = require("fs");
+const path = require("path");
+
+const entry = path.join(__dirname, "..", "build", "src", "cli", "main.js");
+if (!fs.existsSync(entry)) {
+  // A clone where `npm ci` (which builds through `prepare`) has not run yet.
+  process.stderr.write("shinchoku: まだビルドされていません。プロジェクトのフォルダーで `npm run build:cli` を実行してください。\n");
+  process.exit(2);
 }
+const cli = require(entry);
 // A closed pipe (e.g. `| head`) is not an error worth a stack trace.
 process.stdout.on("error", (e) => {
   if (e && e.code === "EPIPE") process.exit(process.exitCode || 0);
