@@ -148,7 +148,8 @@ export function findClaims(parseText: string, kpiIds: readonly string[], qualita
     let all = false;
     PHRASES.lastIndex = 0;
     for (let m = PHRASES.exec(sentence); m !== null; m = PHRASES.exec(sentence)) {
-      const idx = m.findIndex((g, k) => k > 0 && g !== undefined);
+      let idx = 1;
+      while (idx < m.length && m[idx] === undefined) idx++;
       const at = m.index;
       if (idx === G_MARK) {
         const id = m[0].slice(1, -1);

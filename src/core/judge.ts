@@ -976,7 +976,7 @@ class YearsAcrossSink implements RowSink {
       otherYearTargets: targetValues.length > 0,
       actualCell: actualRow && yc !== undefined ? cellOr(actualRow.row, yc) : null,
       actualWhere: where(actualRow, yc, yc === undefined ? null : header.texts[yc]),
-      actualHeader: yc === undefined ? "実績値" : `実績値（${header.texts[yc].trim()}）`,
+      actualHeader: yc === undefined ? "実績値" : header.texts[yc].replace(/\s+/g, ""),
       unitText,
       baseline,
       directionText,

@@ -31,12 +31,22 @@ export function canonicalUnit(unit: string | null): string | null {
 
 export class UnitList {
   private readonly sorted: string[];
+  /** Units by their first character code, longest first (one lookup instead of a scan of the list). */
+  private readonly byFirst = new Map<number, string[]>();
   constructor(units: readonly string[]) {
-    this.sorted = [...new Set(units.map((u) => u.normalize("NFKC")))].sort((a, b) => b.length - a.length);
+    this.sorted = [...new Set(units.map((u) => u.normalize("NFKC")))].filter((u) => u !== "").sort((a, b) => b.length - a.length);
+    for (const u of this.sorted) {
+      const c = u.charCodeAt(0);
+      const list = this.byFirst.get(c);
+      if (list) list.push(u);
+      else this.byFirst.set(c, [u]);
+    }
   }
   /** The longest unit starting at position i, or null. */
   at(s: string, i: number): string | null {
-    for (const u of this.sorted) if (s.startsWith(u, i)) return u;
+    const list = this.byFirst.get(s.charCodeAt(i));
+    if (!list) return null;
+    for (const u of list) if (s.startsWith(u, i)) return u;
     return null;
   }
 }
