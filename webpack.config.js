@@ -32,7 +32,8 @@ async function devHttpsOptions() {
 
 module.exports = async (env = {}, argv = {}) => {
   const config = build(env, argv);
-  if (!env.WEBPACK_SERVE) return config;
+  // A production build also writes dist/shinchoku-offline.html (after the main build: it cleans dist/).
+  if (!env.WEBPACK_SERVE) return argv.mode === "development" || env.noOffline ? config : [config, offline()];
   const { port, hostname } = new URL(DEV_URL);
   config.devServer = {
     host: hostname,
@@ -86,11 +87,14 @@ function build(env, argv) {
   return {
     mode: production ? "production" : "development",
     devtool: production ? false : "source-map",
+    name: "main",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
       dialog: "./src/commands/dialog.ts",
       preview: "./src/preview/index.tsx",
+      // The preview's round worker: one self-contained file at a fixed name (the page starts it by name).
+      "round-worker": { import: "./src/preview/round-worker.ts", filename: "round-worker.js" },
     },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].[contenthash:8].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
@@ -107,5 +111,75 @@ function build(env, argv) {
       page("preview", "./src/preview/preview.html", ["preview"]),
       new CopyWebpackPlugin({ patterns: copies }),
     ],
+  };
+}
+
+/**
+ * dist/shinchoku-offline.html: the preview as one file for closed networks (USB stick, mail),
+ * working from file:// — its script, the round worker (started from a blob) and the sample
+ * inlined; no external script, style or font. The CSP stays strict: the one script is allowed by
+ * its hash, the worker by blob:, nothing may connect anywhere.
+ */
+function offline() {
+  const crypto = require("crypto");
+  const outDir = path.resolve(__dirname, "build/offline");
+  const escapeScript = (code) => code.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
+  class InlinePlugin {
+    apply(compiler) {
+      compiler.hooks.afterEmit.tap("ShinchokuOffline", () => {
+        const asset = (name) => fs.readFileSync(path.join(outDir, name), "utf8"); // emitted: read back from disk
+        const main = escapeScript(asset("preview.js"));
+        const worker = escapeScript(asset("round-worker.js"));
+        const sample = fs.readFileSync(path.resolve(__dirname, "samples/sample-r2.xlsx")).toString("base64");
+        const hash = crypto.createHash("sha256").update(main, "utf8").digest("base64");
+        const csp = [
+          "default-src 'none'",
+          `script-src 'sha256-${hash}'`,
+          "worker-src blob:",
+          "style-src 'unsafe-inline'",
+          "img-src data: blob:",
+          "font-src data:",
+          "connect-src 'none'",
+          "object-src 'none'",
+          "base-uri 'none'",
+          "form-action 'none'",
+        ].join("; ");
+        const html = `<!doctype html>
+<html lang="ja">
+<head>
+<meta charset="UTF-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<title>Shinchoku（オフライン版）</title>
+</head>
+<body>
+<div id="root"></div>
+<script type="text/plain" id="shinchoku-round-worker">${worker}</script>
+<script type="application/octet-stream" id="shinchoku-sample">${sample}</script>
+<script>${main}</script>
+</body>
+</html>
+`;
+        const dist = path.resolve(__dirname, "dist");
+        fs.mkdirSync(dist, { recursive: true });
+        fs.writeFileSync(path.join(dist, "shinchoku-offline.html"), html);
+      });
+    }
+  }
+  return {
+    name: "offline",
+    dependencies: ["main"],
+    mode: "production",
+    devtool: false,
+    entry: { preview: "./src/preview/index.tsx", "round-worker": "./src/preview/round-worker.ts" },
+    // Everything in the entry files: a page opened from disk cannot load chunks.
+    output: { path: outDir, filename: "[name].js", asyncChunks: false, clean: true, publicPath: "" },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json", transpileOnly: true } } }],
+    },
+    performance: { hints: false },
+    node: { global: false },
+    plugins: [new InlinePlugin()],
   };
 }

@@ -1,17 +1,28 @@
 /** The preview page: the same task pane over an .xlsx opened in the browser, beside a grid view. */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { type Lang, UI_TEXT } from "../core";
+import { type Lang, ROUND_TEXT, UI_TEXT } from "../core";
 import { App } from "../taskpane/App";
 import { PANE_CSS } from "../taskpane/styles";
 import { Button, FluentProvider, Label, Select, webLightTheme } from "@fluentui/react-components";
 import { FileError } from "../xlsx";
 import { FileWorkbookPort } from "./file-port";
+import { fromDrop, fromFileList } from "./collect";
 import { Grid } from "./Grid";
+import { RoundView } from "./Round";
+import type { Submission } from "./round-protocol";
 
 // Japanese by default; ?lang=en for English.
 const lang: Lang = new URLSearchParams(window.location.search).get("lang") === "en" ? "en" : "ja";
 const t = UI_TEXT[lang];
+const r = ROUND_TEXT[lang];
+
+/** The sample workbook: inlined in the offline file (base64), else fetched beside the page. */
+async function sampleBytes(): Promise<ArrayBuffer> {
+  const inline = document.getElementById("shinchoku-sample")?.textContent?.trim();
+  if (inline) return Uint8Array.from(atob(inline), (c) => c.charCodeAt(0)).buffer;
+  return (await fetch("samples/sample-r2.xlsx")).arrayBuffer();
+}
 
 function Preview() {
   const [book, setBook] = React.useState<{ port: FileWorkbookPort; name: string } | null>(null);
@@ -22,10 +33,25 @@ function Preview() {
   const sheetRef = React.useRef("");
   const fileInput = React.useRef<HTMLInputElement>(null);
   const pickFile = () => fileInput.current?.click();
-  const openSample = () =>
-    fetch("samples/sample-r2.xlsx")
-      .then((r) => r.arrayBuffer())
-      .then((b) => open(b, "sample-r2.xlsx"));
+  const openSample = () => sampleBytes().then((b) => open(b, "sample-r2.xlsx"));
+  const [round, setRound] = React.useState<Submission[] | null>(null);
+  const [dragging, setDragging] = React.useState(false);
+  const roundInput = React.useRef<HTMLInputElement>(null);
+  const folderInput = React.useRef<HTMLInputElement>(null);
+  const startRound = (subs: Submission[]) => {
+    if (subs.length === 0) {
+      setError(r.noWorkbooks);
+      return;
+    }
+    setError(null);
+    setRound(subs);
+  };
+  const onDrop = async (e: React.DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const subs = await fromDrop(e.dataTransfer);
+    startRound(subs);
+  };
   sheetRef.current = sheet;
 
   const open = async (data: ArrayBuffer, name: string) => {
@@ -43,6 +69,7 @@ function Preview() {
       );
       const first = port.book.listing.find((ws) => ws.state === "visible" && ws.worksheet);
       setBook({ port, name });
+      setRound(null);
       setSheet(first?.name ?? "");
       setSelected(null);
       setError(null);
@@ -68,7 +95,15 @@ function Preview() {
   const fills = book?.port.book.fills.get(sheet);
   const merges = book?.port.book.merges.get(sheet);
   return (
-    <div className="preview">
+    <div
+      className={dragging ? "preview dragging" : "preview"}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => void onDrop(e)}
+    >
       <FluentProvider theme={webLightTheme} lang={lang}>
         <header className="toolbar">
           <h1>{t.previewTitle}</h1>
@@ -90,8 +125,38 @@ function Preview() {
             {t.openWorkbook}
           </Button>
           <Button onClick={openSample}>{t.openSample}</Button>
-          {book && <span className="book-name" aria-live="polite">{book.name}</span>}
-          {book && (
+          <input
+            ref={roundInput}
+            className="visually-hidden"
+            type="file"
+            multiple
+            tabIndex={-1}
+            aria-hidden="true"
+            accept=".xlsx,.xlsm,.xls,.ods"
+            aria-label={r.openSubmissions}
+            onChange={(e) => {
+              if (e.target.files) startRound(fromFileList(e.target.files));
+              e.target.value = "";
+            }}
+          />
+          <input
+            ref={folderInput}
+            className="visually-hidden"
+            type="file"
+            tabIndex={-1}
+            aria-hidden="true"
+            aria-label={r.openFolder}
+            {...{ webkitdirectory: "" }}
+            onChange={(e) => {
+              if (e.target.files) startRound(fromFileList(e.target.files));
+              e.target.value = "";
+            }}
+          />
+          <Button appearance={round ? "primary" : "secondary"} onClick={() => roundInput.current?.click()}>{r.openSubmissions}</Button>
+          <Button onClick={() => folderInput.current?.click()}>{r.openFolder}</Button>
+          {round && book && <Button onClick={() => setRound(null)}>{r.backToPreview}</Button>}
+          {!round && book && <span className="book-name" aria-live="polite">{book.name}</span>}
+          {!round && book && (
             <span className="sheet-select">
               <Label htmlFor="sheet-select">{t.sheet}</Label>
               <Select id="sheet-select" value={sheet} onChange={(_e, d) => { setSheet(d.value); setSelected(null); }}>
@@ -101,10 +166,15 @@ function Preview() {
               </Select>
             </span>
           )}
-          {book && <Button onClick={save}>{t.saveJudged}</Button>}
+          {!round && book && <Button onClick={save}>{t.saveJudged}</Button>}
           {error && <p role="alert" className="error">{error}</p>}
         </header>
       </FluentProvider>
+      {round ? (
+        <FluentProvider theme={webLightTheme} lang={lang} className="round-host">
+          <RoundView key={round.map((s) => s.name).join("\u0000") + round.length} lang={lang} submissions={round} />
+        </FluentProvider>
+      ) : (
       <div className="panes">
         <aside className="taskpane" style={{ width: 320 }}>
           {port ? (
@@ -113,6 +183,7 @@ function Preview() {
             <FluentProvider theme={webLightTheme} lang={lang} className="hint">
               <p>{t.previewTitle}</p>
               <Button appearance="primary" onClick={pickFile}>{t.openWorkbook}</Button> <Button onClick={openSample}>{t.openSample}</Button>
+              <p>{r.dropHint}</p>
             </FluentProvider>
           )}
         </aside>
@@ -120,6 +191,7 @@ function Preview() {
           {ws && <Grid key={`${sheet}-${version}`} sheet={ws} fills={fills} merges={merges} selected={selected} label={t.gridLabel(sheet)} />}
         </section>
       </div>
+      )}
     </div>
   );
 }
@@ -140,6 +212,15 @@ body { margin: 0; font-family: "Segoe UI", "Yu Gothic UI", "Meiryo UI", "IPAGoth
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .sheet-select { display: inline-flex; gap: 6px; align-items: center; }
 .hint { padding: 12px; }
+.preview.dragging { outline: 4px dashed #0072b2; outline-offset: -4px; min-height: 100vh; }
+.round-host { padding: 12px; }
+.round-progress { display: flex; gap: 12px; align-items: center; margin-bottom: 8px; }
+.round-progress > [role="progressbar"] { flex: 0 0 240px; }
+.round-actions { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin: 8px 0; }
+.round-table { font-size: 12px; }
+.round-table td.num, .round-table .num { text-align: right; font-variant-numeric: tabular-nums; }
+.round-caption { text-align: left; padding: 4px 0; font-weight: 600; }
+.round-changes h2 { font-size: 15px; }
 `;
 
 const style = document.createElement("style");
