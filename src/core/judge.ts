@@ -19,6 +19,8 @@ export interface JudgeOptions {
 }
 
 const EMPTY: Cell = { value: null, kind: "empty", text: "" };
+/** The name of the summary sheet the add-in writes (判定集計). */
+export const OWN_SUMMARY_SHEET = "判定集計";
 const NON_BLANK = /\S/;
 
 export function selfAssessmentColumn(config: Config): CanonicalColumn {
@@ -165,6 +167,11 @@ export class SheetJudge {
 
   private decideHeader(): void {
     const { config } = this;
+    // The summary sheet Shinchoku writes itself is never read as input (§8).
+    if (this.sheetName === OWN_SUMMARY_SHEET) {
+      this.state = null;
+      return;
+    }
     const texts = this.headRows.slice(0, this.headLimit).map((r) => r.map((c) => parseable(c)));
     const header = findLayoutHeader(texts, this.firstRow, config, matcherOf(config), config.layout);
     if (!header) {

@@ -213,3 +213,13 @@ describe("layouts: headers as offices write them", () => {
     expect(r.issues.map((i) => i.code)).toEqual(["target-year-missing"]);
   });
 });
+
+describe("Shinchoku's own sheets", () => {
+  it("the 判定集計 summary sheet is never read as input, whatever it holds", () => {
+    const input = sheet([[R5], ["指標名", "目標値", "実績値"], ["A", 10, 12]], "判定集計");
+    const r = judge(input);
+    expect(r.recognized).toBe(false);
+    expect(r.issues.map((i) => i.code)).toEqual(["sheet-skipped"]);
+    expect(judge({ ...input, sheetName: "KPI" }).recognized).toBe(true);
+  });
+});
