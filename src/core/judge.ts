@@ -1,5 +1,5 @@
 /** judge(): a sheet's cells in, a report out (§§1–9). Pure and total: never throws on any input. */
-import { type ActualFinding, findActuals, type FoundActual, type KpiShape } from "./actual";
+import { type ActualFinding, findActuals, type KpiShape } from "./actual";
 import { a1, columnLetter, parseA1 } from "./address";
 import { itemStatus, rateOf } from "./attainment";
 import { type ClaimHit, findClaims } from "./claim";
@@ -221,7 +221,7 @@ export class SheetJudge {
         issues.push(makeIssue("missing-column", sev, { column: canonical }, params));
       }
       for (const [canonical, idx] of colOf) columns[canonical] = letter(idx);
-      sink = new ProgressSink(this, colOf, header.outputs, fiscalYear, reference);
+      sink = new ProgressSink(this, colOf, fiscalYear, reference);
     } else {
       const labels: Record<ColumnRole, string> = { number: "番号", name: "指標名", target: "目標値", actual: "実績値", unit: "単位", baseline: "基準値", direction: "方向性", kind: "区分" };
       for (const [role, idx] of header.roles) columns[labels[role]] = letter(idx);
@@ -371,7 +371,6 @@ class ProgressSink implements RowSink {
   constructor(
     private readonly j: SheetJudge,
     private readonly colOf: Map<CanonicalColumn, number>,
-    private readonly outputs: Map<string, number>,
     private readonly fiscalYear: number | null,
     private readonly reference: number | null,
   ) {
@@ -492,7 +491,6 @@ class ProgressSink implements RowSink {
       config,
       units: unitsOf(config),
     });
-    void this.outputs;
     return item;
   }
 }
@@ -1000,4 +998,3 @@ class YearsAcrossSink implements RowSink {
   }
 }
 
-export type { FoundActual };
