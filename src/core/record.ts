@@ -50,6 +50,12 @@ export interface ShinchokuRecord {
   lastRun: { at: string; undo: UndoSheet[] } | null;
   /** Sheet name → the state before the first write (absent in records of older versions). */
   origin?: Record<string, OriginSheet>;
+  /**
+   * Fingerprints of the shared parts the snapshots' exact XML refers to (style and shared-string
+   * indexes), as the file adapter left them. When another program has since rewritten them, undo
+   * restores values and looks instead of the stored XML.
+   */
+  fingerprint?: { styles: string; sharedStrings: string };
   /** Whether the 判定集計 sheet was made by Shinchoku (so it may rewrite it). */
   summarySheet?: boolean;
 }
@@ -59,7 +65,14 @@ export const emptyRecord = (): ShinchokuRecord => ({ version: 1, sheets: {}, las
 export function encodeRecord(record: ShinchokuRecord): string[] {
   const json = JSON.stringify(record);
   const chunks: string[] = [];
-  for (let i = 0; i < json.length; i += RECORD_CHUNK) chunks.push(json.slice(i, i + RECORD_CHUNK));
+  for (let i = 0; i < json.length; ) {
+    let end = Math.min(json.length, i + RECORD_CHUNK);
+    // Never split a surrogate pair: each half alone would be stored as U+FFFD.
+    const last = json.charCodeAt(end - 1);
+    if (end < json.length && last >= 0xd800 && last <= 0xdbff) end--;
+    chunks.push(json.slice(i, end));
+    i = end;
+  }
   return chunks.length > 0 ? chunks : ["{}"];
 }
 
@@ -76,6 +89,7 @@ export function decodeRecord(chunks: readonly string[]): ShinchokuRecord | null 
       lastRun: (parsed.lastRun as ShinchokuRecord["lastRun"]) ?? null,
       ...(parsed.summarySheet === true ? { summarySheet: true } : {}),
       ...(isObj(parsed.origin) ? { origin: parsed.origin as Record<string, OriginSheet> } : {}),
+      ...(isObj(parsed.fingerprint) ? { fingerprint: parsed.fingerprint as { styles: string; sharedStrings: string } } : {}),
     };
   } catch {
     return null;

@@ -146,7 +146,7 @@ export function readSharedStrings(pkg: OoxmlPackage): string[] {
   if (!pkg.sharedStringsPart) return [];
   const xml = entryText(pkg.zip, pkg.sharedStringsPart) ?? "";
   const out: string[] = [];
-  const re = new RegExp(`<${el("si")}(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${el("si")}>)`, "g");
+  const re = new RegExp(`<${el("si")}(?:\\s[^>]*)?(?:/>|>((?:[^<]|<(?!${el("si")}[\\s>/]))*?)</${el("si")}>)`, "g");
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml))) out.push(m[1] ? stringItemText(m[1]) : "");
   return out;
@@ -161,9 +161,11 @@ export interface StyleInfo {
 export function readStyleInfo(pkg: OoxmlPackage, withFills = false): StyleInfo {
   const xml = pkg.stylesPart ? (entryText(pkg.zip, pkg.stylesPart) ?? "") : "";
   const custom = new Map<number, string>();
+  // Only the cell formats' table: number formats inside <dxfs> (conditional formats) are another numbering.
+  const numFmts = new RegExp(`<${el("numFmts")}\\b[^>]*>([\\s\\S]*?)</${el("numFmts")}>`).exec(xml)?.[1] ?? "";
   const nfRe = new RegExp(`<${el("numFmt")}\\b([^>]*?)/?>`, "g");
   let m: RegExpExecArray | null;
-  while ((m = nfRe.exec(xml))) {
+  while ((m = nfRe.exec(numFmts))) {
     const a = attrs(m[1]);
     custom.set(Number(a.numFmtId), a.formatCode ?? "");
   }

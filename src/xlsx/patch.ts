@@ -7,13 +7,14 @@
  * Runs in Node and in the browser.
  */
 import { a1, emptyRecord, encodeRecord, type OriginSheet, RECORD_SHEET, type CellSnapshot, type ShinchokuRecord, STATUS_LABELS, type UndoSheet, type WritePlan, type WrittenValue } from "../core";
-import { detectFormat, fileError } from "./format";
+import { FILE_MESSAGES } from "../core/messages-file";
+import { detectFormat, fileError, FileError } from "./format";
 import { openPackage, type OoxmlPackage, PackageError, readSharedStrings, readStyleInfo, relsPartOf } from "./package";
 import { readRecordOf } from "./record";
 import { cellXml, SheetDoc, styleOf } from "./sheet-doc";
 import { type LookChange, StyleBook } from "./styles";
-import { escapeText, escapeXml } from "./xml";
-import { entryText, rewriteZip, textBytes, ZipError } from "./zip";
+import { attrs, decodeXml, escapeText, escapeXml } from "./xml";
+import { crc32, entryText, rewriteZip, textBytes, ZipError } from "./zip";
 import { scanCellValue } from "./read";
 
 /** The file path's extra undo detail: the exact XML it replaced, so undo restores it to the byte. */
@@ -27,7 +28,13 @@ export interface FileUndoSheet extends UndoSheet {
 const STATUS_LIST = `"${Object.values(STATUS_LABELS.ja).join(",")}"`;
 const VALIDATION_TITLE = "Shinchoku";
 const VALIDATION_ERROR = "達成・概ね達成・未達成・判定不能・未入力 のいずれかを選んでください。";
-const isOurRule = (xml: string): boolean => xml.includes(`errorTitle="${VALIDATION_TITLE}"`) && xml.includes(escapeXml(STATUS_LIST));
+/** Our rule, however the producer that last saved the file escaped it (Excel writes the list's quotes bare). */
+function isOurRule(xml: string): boolean {
+  const open = /^<[^>]*>/.exec(xml)?.[0] ?? "";
+  if (attrs(open).errorTitle !== VALIDATION_TITLE) return false;
+  const formula = /<(?:[\w.-]+:)?formula1>([\s\S]*?)<\/(?:[\w.-]+:)?formula1>/.exec(xml)?.[1];
+  return formula !== undefined && decodeXml(formula) === STATUS_LIST;
+}
 
 function validationRule(prefix: string, range: string): string {
   const p = prefix;
@@ -145,7 +152,9 @@ function addPart(p: Patch, part: string, data: Uint8Array, contentType: string, 
 function addSheet(p: Patch, name: string, data: Uint8Array): void {
   const dir = p.pkg.workbookPart.slice(0, p.pkg.workbookPart.lastIndexOf("/") + 1);
   let n = 1;
-  while (p.pkg.zip.byName.has(`${dir}worksheets/sheet${n}.xml`) || p.replace.has(`${dir}worksheets/sheet${n}.xml`)) n++;
+  // Part names are compared without case (OPC), against the zip and the content types' overrides.
+  const taken = new Set([...p.pkg.zip.entries.map((e) => e.name.toLowerCase()), ...[...currentText(p, "[Content_Types].xml").matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1].toLowerCase())]);
+  while (taken.has(`${dir}worksheets/sheet${n}.xml`.toLowerCase()) || p.replace.has(`${dir}worksheets/sheet${n}.xml`)) n++;
   const part = `${dir}worksheets/sheet${n}.xml`;
   const rid = addPart(p, part, data, WORKSHEET_CT, REL_WORKSHEET);
   const wb = currentText(p, p.pkg.workbookPart);
@@ -162,9 +171,21 @@ function addSheet(p: Patch, name: string, data: Uint8Array): void {
 }
 
 function removeSheet(p: Patch, rid: string, part: string | null): void {
-  const wb = currentText(p, p.pkg.workbookPart);
-  const entryRe = new RegExp(`<(?:[\\w.-]+:)?sheet\\b[^>]*\\bname="${RECORD_SHEET}"[^>]*/>`);
-  p.replace.set(p.pkg.workbookPart, textBytes(wb.replace(entryRe, "")));
+  let wb = currentText(p, p.pkg.workbookPart);
+  const entries = [...wb.matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*?\/>/g)];
+  const index = entries.findIndex((m) => attrs(m[0]).name === RECORD_SHEET);
+  if (index >= 0) {
+    const m = entries[index];
+    wb = wb.slice(0, m.index) + wb.slice(m.index! + m[0].length);
+    // Sheets after it move up one place: names scoped to a sheet by position, and the view's tabs, follow.
+    wb = wb.replace(/<((?:[\w.-]+:)?definedName)\b([^>]*?)\blocalSheetId="(\d+)"([^>]*)>([\s\S]*?)<\/\1>/g, (all, tag: string, a: string, n: string, b: string, body: string) => {
+      const k = Number(n);
+      if (k === index) return "";
+      return k > index ? `<${tag}${a}localSheetId="${k - 1}"${b}>${body}</${tag}>` : all;
+    });
+    wb = wb.replace(/\b(activeTab|firstSheet)="(\d+)"/g, (all, name: string, n: string) => (Number(n) > index ? `${name}="${Number(n) - 1}"` : Number(n) === index ? `${name}="0"` : all));
+  }
+  p.replace.set(p.pkg.workbookPart, textBytes(wb));
   const rels = currentText(p, p.pkg.workbookRelsPart);
   p.replace.set(p.pkg.workbookRelsPart, textBytes(rels.replace(new RegExp(`<Relationship\\b[^>]*\\bId="${rid}"[^>]*/>`), "")));
   if (part) {
@@ -197,6 +218,8 @@ export function patchWorkbook(bytes: Uint8Array, fileName: string, plans: WriteP
     const xmlBefore: Record<string, string | null> = {};
     for (const c of plan.cells) {
       const cur = doc.cell(c.row, c.col);
+      // Shinchoku never writes formulas: one in its columns is the user's (a filled-down 達成率, say).
+      if (cur.xml !== null && /<(?:[\w.-]+:)?f[\s>/]/.test(cur.xml)) throw new FileError("formula-in-output", `${FILE_MESSAGES.ja["formula-in-output"](fileName)}（${plan.sheet}!${c.address}）`);
       const look = p.styles.look(cur.xml !== null ? cur.style : baseStyle(doc, c.row, c.col));
       snapshot.push({ address: c.address, value: p.plainValue(cur.xml), fill: look.fill, numFmt: look.numFmt, bold: look.bold, wrap: look.wrap });
       xmlBefore[c.address] = cur.xml;
@@ -230,6 +253,7 @@ export function patchWorkbook(bytes: Uint8Array, fileName: string, plans: WriteP
     record.sheets[plan.sheet] = { written: plan.written };
   }
   record.lastRun = { at: at.toISOString(), undo };
+  record.fingerprint = fingerprintOf(p);
   p.putRecord(record);
   return p.finish();
 }
@@ -257,8 +281,20 @@ function addToOrigin(record: ShinchokuRecord, run: FileUndoSheet, at: Date): voi
   o.validationRange ??= run.validationRange;
 }
 
-/** Puts one snapshot back into its sheet: the exact XML where the record has it, else value and look. */
-function restoreSheet(p: Patch, u: FileUndoSheet): void {
+/** Length and CRC of the styles and shared strings as they will be stored. */
+function fingerprintOf(p: Patch): { styles: string; sharedStrings: string } {
+  const mark = (text: string) => {
+    const bytes = textBytes(text);
+    return `${bytes.length}:${crc32(bytes)}`;
+  };
+  const styles = p.styles.serialize() ?? (p.pkg.stylesPart ? (entryText(p.pkg.zip, p.pkg.stylesPart) ?? "") : "");
+  const shared = p.pkg.sharedStringsPart ? (entryText(p.pkg.zip, p.pkg.sharedStringsPart) ?? "") : "";
+  return { styles: mark(styles), sharedStrings: mark(shared) };
+}
+
+/** Puts one snapshot back into its sheet: the exact XML where the record has it (and still means the same), else value and look. */
+function restoreSheet(p: Patch, u: FileUndoSheet, exactValid: boolean): void {
+  if (!exactValid) u = { ...u, cellXml: undefined, colAttrs: undefined };
   const found = p.sheetDoc(u.sheet);
   if (!found) return;
   const { doc } = found;
@@ -282,8 +318,8 @@ function restoreSheet(p: Patch, u: FileUndoSheet): void {
       if (w.width === null) doc.setColAttrs(w.col, null);
       else doc.setColWidth(w.col, w.width);
     }
-  if (u.validations !== undefined) doc.setValidationsXml(u.validations);
-  else if (u.validationRange) doc.putOwnValidation(null, isOurRule);
+  // Only Shinchoku's rule changes: the user's rules (also ones added since) stay; our rule before the run comes back.
+  if (u.validations !== undefined || u.validationRange) doc.putOwnValidation(SheetDoc.ownRule(u.validations, isOurRule), isOurRule);
   if (u.dimension !== undefined) doc.setDimension(u.dimension);
 }
 
@@ -304,9 +340,12 @@ export function undoWorkbook(bytes: Uint8Array, fileName: string, options: { all
   if (!record) return null;
   const p = new Patch(pkg);
   const origins = Object.values(record.origin ?? {}) as FileUndoSheet[];
+  // Stored cell XML refers to style and shared-string indexes: valid only while those parts are as we left them.
+  const now = fingerprintOf(p);
+  const exactValid = record.fingerprint !== undefined && record.fingerprint.styles === now.styles && record.fingerprint.sharedStrings === now.sharedStrings;
   if (record.lastRun && !(options.all && origins.length > 0)) {
     for (const u of record.lastRun.undo as FileUndoSheet[]) {
-      restoreSheet(p, u);
+      restoreSheet(p, u, exactValid);
       if (u.written) record.sheets[u.sheet] = { written: u.written };
       else {
         delete record.sheets[u.sheet];
@@ -315,11 +354,12 @@ export function undoWorkbook(bytes: Uint8Array, fileName: string, options: { all
     }
     record.lastRun = null;
     const empty = Object.keys(record.sheets).length === 0 && !record.summarySheet;
+    if (!empty) record.fingerprint = fingerprintOf(p);
     p.putRecord(empty ? null : record);
     return { bytes: p.finish(), scope: "last" };
   }
   if (origins.length === 0) return null;
-  for (const o of origins) restoreSheet(p, o);
+  for (const o of origins) restoreSheet(p, o, exactValid);
   p.putRecord(null);
   return { bytes: p.finish(), scope: "origin" };
 }

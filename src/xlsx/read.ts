@@ -92,8 +92,10 @@ function readOoxml(pkg: OoxmlPackage, format: WorkbookFormat, fileName: string, 
   return { format: pkg.macroEnabled ? "xlsm" : format === "xlsm" ? "xlsx" : format, listing, sheets, fills, merges, record };
 }
 
-const ROW_RE = new RegExp(`<${el("row")}\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${el("row")}>)`, "g");
-const CELL_RE = new RegExp(`<${el("c")}\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${el("c")}>)`, "g");
+// A row's body may not run into the next row's start (a tempered token): an unclosed <row> then costs
+// the distance to the next row, not to the end of the part, so a malicious file cannot make reading quadratic.
+const ROW_RE = new RegExp(`<${el("row")}\\b([^>]*?)(?:/>|>((?:[^<]|<(?!${el("row")}\\b))*?)</${el("row")}>)`, "g");
+const CELL_RE = new RegExp(`<${el("c")}\\b([^>]*?)(?:/>|>((?:[^<]|<(?!${el("c")}[\\s>/]))*?)</${el("c")}>)`, "g");
 const V_RE = new RegExp(`<${el("v")}(?:\\s[^>]*)?>([\\s\\S]*?)</${el("v")}>`);
 const IS_RE = new RegExp(`<${el("is")}(?:\\s[^>]*)?>([\\s\\S]*?)</${el("is")}>`);
 const MERGE_RE = new RegExp(`<${el("mergeCell")}\\b[^>]*?\\bref="([^"]+)"`, "g");

@@ -30,8 +30,10 @@ interface ColRange {
 /** Elements that come after `<dataValidations>` in a worksheet (ECMA-376 Part 1, 18.3.1.99). */
 const AFTER_VALIDATIONS = ["hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
 
-const ROW_RE = new RegExp(`<${el("row")}\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${el("row")}>)`, "g");
-const CELL_RE = new RegExp(`<${el("c")}\\b([^>]*?)(?:/>|>[\\s\\S]*?</${el("c")}>)`, "g");
+// A row's body may not run into the next row's start (a tempered token): an unclosed <row> then costs
+// the distance to the next row, not to the end of the part, so a malicious file cannot make reading quadratic.
+const ROW_RE = new RegExp(`<${el("row")}\\b([^>]*?)(?:/>|>((?:[^<]|<(?!${el("row")}\\b))*?)</${el("row")}>)`, "g");
+const CELL_RE = new RegExp(`<${el("c")}\\b([^>]*?)(?:/>|>(?:[^<]|<(?!${el("c")}[\\s>/]))*?</${el("c")}>)`, "g");
 
 export class SheetDoc {
   readonly prefix: string;
@@ -177,26 +179,46 @@ export class SheetDoc {
 
   // ---- data validation (Shinchoku's own rule, told by its error title)
 
+  /** The part of the tail that may hold `<dataValidations>`: before `<extLst>` (whose x14 validations are another element). */
+  private validationsRegion(): number {
+    const ext = new RegExp(`<${el("extLst")}[\\s>/]`).exec(this.tail);
+    return ext ? ext.index : this.tail.length;
+  }
+
+  private validationsMatch(): RegExpExecArray | null {
+    const p = this.prefix.replace(/[.]/g, "\\.");
+    const m = new RegExp(`<${p}dataValidations\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}dataValidations>)`).exec(this.tail);
+    return m && m.index < this.validationsRegion() ? m : null;
+  }
+
   validationsXml(): string | null {
-    const m = new RegExp(`<${el("dataValidations")}\\b[^>]*?(?:/>|>[\\s\\S]*?</${el("dataValidations")}>)`).exec(this.tail);
-    return m ? m[0] : null;
+    return this.validationsMatch()?.[0] ?? null;
   }
 
   setValidationsXml(xml: string | null): void {
-    const current = this.validationsXml();
+    const current = this.validationsMatch();
     if (current !== null) {
-      const i = this.tail.indexOf(current);
-      this.tail = this.tail.slice(0, i) + (xml ?? "") + this.tail.slice(i + current.length);
+      this.tail = this.tail.slice(0, current.index) + (xml ?? "") + this.tail.slice(current.index + current[0].length);
       return;
     }
     if (xml === null) return;
+    const region = this.tail.slice(0, this.validationsRegion());
     let at = -1;
     for (const name of AFTER_VALIDATIONS) {
-      const m = new RegExp(`<${el(name)}[\\s>/]`).exec(this.tail);
+      const m = new RegExp(`<${el(name)}[\\s>/]`).exec(region);
       if (m && (at < 0 || m.index < at)) at = m.index;
     }
-    if (at < 0) at = this.tail.search(new RegExp(`</${el("worksheet")}>`));
+    if (at < 0) at = this.validationsRegion() < this.tail.length ? this.validationsRegion() : this.tail.search(new RegExp(`</${el("worksheet")}>`));
     this.tail = this.tail.slice(0, at) + xml + this.tail.slice(at);
+  }
+
+  /** Shinchoku's own rule in a `<dataValidations>` block, or null. */
+  static ownRule(block: string | null | undefined, isOurs: (ruleXml: string) => boolean): string | null {
+    if (!block) return null;
+    const re = new RegExp(`<${el("dataValidation")}\\b[^>]*?(?:/>|>[\\s\\S]*?</${el("dataValidation")}>)`, "g");
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(block))) if (isOurs(m[0])) return m[0];
+    return null;
   }
 
   /** Replaces Shinchoku's rule (matched by `isOurs`) with `rule` (or none), keeping every other rule. */

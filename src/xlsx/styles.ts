@@ -46,6 +46,7 @@ export class StyleBook {
   private readonly sections = new Map<string, Section>();
   private readonly numFmts = new Map<number, string>();
   private changed = false;
+  private maxNumFmtId = 163;
   readonly created: boolean;
 
   constructor(xml: string | null) {
@@ -53,6 +54,18 @@ export class StyleBook {
     this.xml = xml ?? MINIMAL_STYLES;
     this.prefix = /<([\w.-]+:)?styleSheet\b/.exec(this.xml)?.[1] ?? "";
     for (const name of ["numFmts", "fonts", "fills", "cellXfs"]) this.sections.set(name, this.parseSection(name));
+    // A styles part may omit sections or hold fewer records than Excel reserves: seed the defaults so that
+    // appended records never take index 0 (every cell's default) or fill 1 (the reserved gray125).
+    const p = this.prefix;
+    const fonts = this.sections.get("fonts")!;
+    if (fonts.items.length === 0) fonts.items.push(`<${p}font><${p}sz val="11"/><${p}name val="Calibri"/></${p}font>`);
+    const fills = this.sections.get("fills")!;
+    if (fills.items.length === 0) fills.items.push(`<${p}fill><${p}patternFill patternType="none"/></${p}fill>`);
+    if (fills.items.length === 1) fills.items.push(`<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`);
+    const xfs = this.sections.get("cellXfs")!;
+    if (xfs.items.length === 0) xfs.items.push(`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`);
+    // Custom number format ids are allocated above every id used anywhere in the part (dxfs included).
+    for (const m of this.xml.matchAll(/\bnumFmtId="(\d+)"/g)) this.maxNumFmtId = Math.max(this.maxNumFmtId, Number(m[1]));
     for (const item of this.sections.get("numFmts")!.items) {
       const a = attrs(item);
       this.numFmts.set(Number(a.numFmtId), a.formatCode ?? "");
@@ -112,7 +125,8 @@ export class StyleBook {
   private numFmtId(code: string): number {
     for (let id = 0; id < 164; id++) if (builtinNumberFormat(id) === code && !["yyyy-mm-dd"].includes(code)) return id;
     for (const [id, c] of this.numFmts) if (c === code) return id;
-    const id = Math.max(163, ...this.numFmts.keys()) + 1;
+    const id = Math.max(this.maxNumFmtId, ...this.numFmts.keys()) + 1;
+    this.maxNumFmtId = id;
     this.numFmts.set(id, code);
     this.findOrAppend("numFmts", `<${this.prefix}numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
     return id;

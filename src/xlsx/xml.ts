@@ -63,7 +63,8 @@ export function rootPrefix(xml: string): string {
 export function stringItemText(inner: string): string {
   if (inner.indexOf("rPh") >= 0) inner = inner.replace(/<((?:[\w.-]+:)?rPh)\b[\s\S]*?<\/\1>/g, "");
   let out = "";
-  const re = /<(?:[\w.-]+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?t>/g;
+  // `<t/>` and `<t xml:space="preserve"/>` are empty texts, not openings.
+  const re = /<(?:[\w.-]+:)?t(?:\s[^>]*)?(?<!\/)>([\s\S]*?)<\/(?:[\w.-]+:)?t>/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(inner))) out += m[1];
   return decodeXml(out);
