@@ -12,7 +12,7 @@ import type { FileResult } from "../cli/model";
 import { type Lang, ROUND_TEXT, STATUS_CODES, STATUS_FILLS, STATUS_LABELS, type StatusCode } from "../core";
 import { parsePrevious } from "../report/compare";
 import { roundChanges, roundFiles } from "../report/round-files";
-import { roundRows, type SubmissionRow } from "../report/rows";
+import { type KpiRow, roundRows, type SubmissionRow } from "../report/rows";
 import type { FromWorker, Submission, ToWorker } from "./round-protocol";
 
 /** The worker: from the page's own folder, or (the offline file) from the code inlined in the page. */
@@ -56,6 +56,9 @@ function compareRows(key: SortKey, a: SubmissionRow, b: SubmissionRow): number {
       return a.counts[key] - b.counts[key];
   }
 }
+
+/** Items (not KPI lines) with a change. */
+const itemsWith = (kpis: KpiRow[], change: string): number => new Set(kpis.filter((k) => k.change === change).map((k) => `${k.file}\u0000${k.sheet}\u0000${k.row}`)).size;
 
 export interface RoundViewProps {
   lang: Lang;
@@ -225,7 +228,7 @@ export function RoundView({ lang, submissions, worker = startWorker, now = () =>
       {previous && done && (
         <section aria-label={t.changesTitle} className="round-changes">
           <h2>{t.changesTitle}</h2>
-          <Text>{t.changesSummary(changed.filter((k) => k.change === "改善").length, changed.filter((k) => k.change === "悪化").length)}</Text>
+          <Text>{t.changesSummary(itemsWith(changed, "改善"), itemsWith(changed, "悪化"))}</Text>
           {changed.length === 0 ? <p>{t.noChanges}</p> : (
             <Table aria-label={t.changesTitle} size="small">
               <TableHeader>
