@@ -4,21 +4,13 @@
  * files left out) in the order `shinchoku report <folder>` walks them; picked files are kept as
  * given, sorted by name.
  */
+import { walkOrder } from "../report/path";
 import type { Submission } from "./round-protocol";
+
+export { walkOrder };
 
 const WORKBOOK = /\.(xlsx|xlsm|xls|ods)$/i;
 const hidden = (name: string): boolean => name.startsWith(".") || name.startsWith("~$");
-
-/** The order of a folder walk: folder by folder, names compared as the CLI compares them. */
-export function walkOrder(a: string, b: string): number {
-  const x = a.split("/");
-  const y = b.split("/");
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const c = x[i].localeCompare(y[i]);
-    if (c !== 0) return c;
-  }
-  return x.length - y.length;
-}
 
 const inFolder = (path: string): boolean => WORKBOOK.test(path) && !path.split("/").some(hidden);
 

@@ -15,3 +15,14 @@ export function displayWidth(s: string): number {
   }
   return w;
 }
+
+/** The order of a folder walk: folder by folder, names compared as the CLI compares them. */
+export function walkOrder(a: string, b: string): number {
+  const x = a.split("/");
+  const y = b.split("/");
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const c = x[i].localeCompare(y[i]);
+    if (c !== 0) return c;
+  }
+  return x.length - y.length;
+}

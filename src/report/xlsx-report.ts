@@ -5,7 +5,7 @@ import type { RoundRows } from "./rows";
 import { type CellValue, type SheetSpec, STYLE, writeWorkbook } from "./sheet-writer";
 
 const STATE_LABEL: Record<string, string> = { ok: "OK", warnings: "警告あり", errors: "エラーあり", unreadable: "読めない", skipped: "対象外" };
-const FILLS = [STATUS_FILLS.achieved, STATUS_FILLS.mostly_achieved, STATUS_FILLS.not_achieved, STATUS_FILLS.unknown];
+export const REPORT_FILLS = [STATUS_FILLS.achieved, STATUS_FILLS.mostly_achieved, STATUS_FILLS.not_achieved, STATUS_FILLS.unknown];
 const STATE_FILL: Record<string, number> = { ok: 0, warnings: 1, errors: 2, unreadable: 2, skipped: 3 };
 
 function fitWidths(header: string[], rows: CellValue[][], max = 60): number[] {
@@ -36,6 +36,11 @@ export interface ReportXlsxOptions {
 }
 
 export function buildReportXlsx(rows: RoundRows, opts: ReportXlsxOptions): Uint8Array {
+  return writeWorkbook(reportSheets(rows, opts), REPORT_FILLS);
+}
+
+/** The three sheets of 集計.xlsx (also what the task pane writes into a workbook when it cannot open a new one). */
+export function reportSheets(rows: RoundRows, opts: ReportXlsxOptions): SheetSpec[] {
   const { withChanges } = opts;
   const refs = new Map<string, string>();
   const ref = (file: string): string => {
@@ -62,5 +67,5 @@ export function buildReportXlsx(rows: RoundRows, opts: ReportXlsxOptions): Uint8
   const issRows: CellValue[][] = rows.issues.map((i) => [i.bukai, i.file, i.sheet, i.cell && i.sheet ? { text: i.cell, link: cellLink(ref(i.file), i.sheet, i.cell) } : (i.cell ?? ""), sevLabel[i.severity] ?? i.severity, i.code, i.message]);
   const issues: SheetSpec = { name: "問題一覧", header: issHeader, rows: issRows, widths: fitWidths(issHeader, issRows, 80) };
 
-  return writeWorkbook([submissions, kpis, issues], FILLS);
+  return [submissions, kpis, issues];
 }

@@ -3,7 +3,7 @@ import {
   ProgressBar, Switch, webDarkTheme, webLightTheme,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { type ConfigInput, type Lang, UI_TEXT, type WorkbookPort } from "../core";
+import { type ConfigInput, type Lang, ROUND_TEXT, UI_TEXT, type WorkbookPort } from "../core";
 import { IssuesList } from "./IssuesList";
 import { ResultsList } from "./ResultsList";
 import { SettingsPanel } from "./SettingsPanel";
@@ -19,12 +19,34 @@ export interface AppProps {
   /** Called after a successful run (the preview refreshes its grid). */
   onChecked?: () => void;
   onSelectCell?: (sheet: string, cell: string) => void;
+  /**
+   * 「提出ファイルを一括チェック」 (the add-in only): judges the picked files and writes the round
+   * into Excel; resolves with the notice to show. Loaded on first use (its own chunk).
+   */
+  onRound?: (files: File[], settings: ConfigInput, progress: (done: number, total: number) => void) => Promise<string>;
 }
 
 const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
 
-export function App({ port, lang, dark, sheet, onChecked }: AppProps) {
+export function App({ port, lang, dark, sheet, onChecked, onRound }: AppProps) {
   const t = UI_TEXT[lang];
+  const rt = ROUND_TEXT[lang];
+  const [roundProgress, setRoundProgress] = React.useState<{ done: number; total: number } | null>(null);
+  const roundInput = React.useRef<HTMLInputElement>(null);
+  const runRound = async (files: File[]) => {
+    if (!onRound || busy.current || files.length === 0) return;
+    busy.current = true;
+    setRoundProgress({ done: 0, total: files.length });
+    try {
+      const notice = await onRound(files, settings, (done, total) => setRoundProgress({ done, total }));
+      dispatch({ type: "notice", notice });
+    } catch (e) {
+      dispatch({ type: "failed", error: errorText(e, rt.paneRoundFailed) });
+    } finally {
+      busy.current = false;
+      setRoundProgress(null);
+    }
+  };
   const [state, dispatch] = React.useReducer(reducer, initialState);
   const [allSheets, setAllSheets] = React.useState(false);
   const [checkOnly, setCheckOnly] = React.useState(false);
@@ -103,6 +125,29 @@ export function App({ port, lang, dark, sheet, onChecked }: AppProps) {
             </Button>
           </div>
           {running && <ProgressBar id="progress" aria-label={t.running} />}
+          {onRound && (
+            <div className="buttons">
+              <input
+                ref={roundInput}
+                className="visually-hidden"
+                type="file"
+                multiple
+                tabIndex={-1}
+                aria-hidden="true"
+                accept=".xlsx,.xlsm,.xls,.ods"
+                aria-label={rt.paneRound}
+                onChange={(e) => {
+                  const files = Array.from(e.target.files ?? []);
+                  e.target.value = "";
+                  void runRound(files);
+                }}
+              />
+              <Button onClick={() => roundInput.current?.click()} disabled={running || roundProgress !== null}>
+                {roundProgress ? rt.paneRoundRunning(roundProgress.done, roundProgress.total) : rt.paneRound}
+              </Button>
+            </div>
+          )}
+          {roundProgress && <ProgressBar value={roundProgress.total ? roundProgress.done / roundProgress.total : 0} aria-label={rt.paneRound} />}
         </div>
         {state.error && (
           <MessageBar intent="error" role="alert">

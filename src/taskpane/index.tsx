@@ -1,6 +1,7 @@
 /** Task pane entry: Office.js port, Office display language and theme. */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
+import type { ConfigInput } from "../core";
 import { OfficeWorkbookPort } from "../excel/office-port";
 import { App } from "./App";
 import { PANE_CSS } from "./styles";
@@ -21,5 +22,8 @@ Office.onReady(() => {
   const lang = (Office.context.displayLanguage ?? "ja-JP").toLowerCase().startsWith("en") ? "en" : "ja";
   document.documentElement.lang = lang;
   const root = document.getElementById("root");
-  if (root) createRoot(root).render(<App port={new OfficeWorkbookPort()} lang={lang} dark={isDark()} />);
+  // The round's reader and report writer: a chunk of their own, loaded on the first 一括チェック.
+  const onRound = (files: File[], settings: ConfigInput, progress: (done: number, total: number) => void) =>
+    import(/* webpackChunkName: "pane-round" */ "./pane-round").then((m) => m.runPaneRound(files, settings, lang, progress));
+  if (root) createRoot(root).render(<App port={new OfficeWorkbookPort()} lang={lang} dark={isDark()} onRound={onRound} />);
 });

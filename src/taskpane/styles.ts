@@ -19,4 +19,5 @@ export const PANE_CSS = `
 .issues li li { margin: 4px 0; font-size: 12px; overflow-wrap: anywhere; }
 .settings { display: flex; flex-direction: column; gap: 8px; }
 .required { border: none; padding: 0; margin: 0; display: flex; flex-direction: column; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

@@ -13,6 +13,8 @@ interface HostConfig {
   /** Office.context.officeTheme.bodyBackgroundColor */
   bodyBackgroundColor?: string;
   sheets?: { name: string; rows: Raw[][] }[];
+  /** Requirement sets reported as missing, e.g. ["ExcelApi 1.8"] (then Excel.createWorkbook is absent too). */
+  unsupported?: string[];
 }
 type Handler = (arg: unknown) => void;
 
@@ -25,7 +27,8 @@ const workbook: { sheets: FakeSheetData[]; active: string } = {
   active: config.sheets?.[0]?.name ?? "",
 };
 const settings = new Map<string, unknown>();
-const log: { runs: unknown[]; completed: string[]; dialogs: string[]; saved: number } = { runs: [], completed: [], dialogs: [], saved: 0 };
+const log: { runs: unknown[]; completed: string[]; dialogs: string[]; saved: number; created: string[] } = { runs: [], completed: [], dialogs: [], saved: 0, created: [] };
+const unsupported = new Set(config.unsupported ?? []);
 const actions = new Map<string, (event: unknown) => unknown>();
 
 const Succeeded = "succeeded";
@@ -64,7 +67,7 @@ const Office = {
   context: {
     displayLanguage: config.displayLanguage ?? "ja-JP",
     officeTheme: { bodyBackgroundColor: config.bodyBackgroundColor ?? "#ffffff" },
-    requirements: { isSetSupported: () => true },
+    requirements: { isSetSupported: (name: string, version?: string) => !unsupported.has(`${name} ${version ?? ""}`.trim()) },
     document: {
       settings: {
         get: (k: string) => (settings.has(k) ? settings.get(k) : null),
@@ -110,7 +113,7 @@ const Office = {
   },
 };
 
-const Excel = {
+const Excel: Record<string, unknown> = {
   // Excel.run(options, batch): RunOptions.delayForCellEdit "Determines whether Excel will delay the
   // batch request until the user exits cell edit mode." Recorded, so a test can see it was asked for.
   async run(a: unknown, b?: unknown) {
@@ -126,6 +129,15 @@ const Excel = {
     }
   },
 };
+
+// Excel.createWorkbook(base64File): "Creates and opens a new workbook. Optionally, the workbook can be
+// prefilled with a base64-encoded .xlsx file." [Api set: ExcelApi 1.8] — recorded, for the test to open.
+if (!unsupported.has("ExcelApi 1.8")) {
+  Excel.createWorkbook = (base64File?: string) => {
+    log.created.push(base64File ?? "");
+    return Promise.resolve();
+  };
+}
 
 w.Office = Office;
 w.Excel = Excel;
