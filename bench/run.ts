@@ -3,6 +3,7 @@ import { benchCheckProcess, benchCore } from "./cli-bench";
 import { benchGateway } from "./gateway-bench";
 import { benchBundle, benchPreview } from "./preview-bench";
 import { benchRound } from "./round-bench";
+import { benchOffline, benchPageRound } from "./page-round-bench";
 import { benchRoundLarge } from "./round-large-bench";
 import { benchLoad } from "./load-bench";
 import { benchCoreLayouts, benchCoreV1, benchLongCell } from "./core-bench";
@@ -24,6 +25,7 @@ const all: Record<string, () => Promise<void>> = {
   load: () => benchLoad(),
   files: () => benchFiles(20000),
   "preview-save": () => benchPreviewSave(),
+  "page-round": async () => (await benchPageRound(50, 30), await benchOffline()),
 };
 
 async function run(): Promise<void> {
