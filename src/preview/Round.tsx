@@ -194,7 +194,7 @@ export function RoundView({ lang, submissions, worker = startWorker, now = () =>
         <Button onClick={() => prevInput.current?.click()}>{t.openPrevious}</Button>
         {previous && <Caption1>{t.previousLoaded(previous.name)}</Caption1>}
       </div>
-      <Table aria-label={t.tableLabel} size="small" className="round-table">
+      <Table aria-label={t.tableLabel} size="small" className="round-table" style={{ tableLayout: "auto" }}>
         <caption className="round-caption">{t.tableCaption(new Set(rows.submissions.map((s) => s.file)).size, totals.errors, totals.warnings)}</caption>
         <TableHeader>
           <TableRow>
@@ -220,7 +220,7 @@ export function RoundView({ lang, submissions, worker = startWorker, now = () =>
               {STATUS_CODES.map((c) => <TableCell key={c} className="num">{s.counts[c]}</TableCell>)}
               <TableCell className="num">{s.errors}</TableCell>
               <TableCell className="num">{s.warnings}</TableCell>
-              <TableCell style={{ background: STATE_COLOR[s.state] }} title={s.message}>{t.stateLabels[s.state]}{s.message ? `: ${s.message}` : ""}</TableCell>
+              <TableCell className="state" style={{ background: STATE_COLOR[s.state], minWidth: "18em" }}>{t.stateLabels[s.state]}{s.message ? `: ${s.message}` : ""}</TableCell>
             </TableRow>
           ))}
         </TableBody>

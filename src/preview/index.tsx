@@ -217,7 +217,9 @@ body { margin: 0; font-family: "Segoe UI", "Yu Gothic UI", "Meiryo UI", "IPAGoth
 .round-progress { display: flex; gap: 12px; align-items: center; margin-bottom: 8px; }
 .round-progress > [role="progressbar"] { flex: 0 0 240px; }
 .round-actions { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin: 8px 0; }
-.round-table { font-size: 12px; }
+.round-table { font-size: 12px; table-layout: auto; }
+.round-table td, .round-table th { white-space: nowrap; }
+.round-table td.state { white-space: normal; min-width: 18em; max-width: 32em; }
 .round-table td.num, .round-table .num { text-align: right; font-variant-numeric: tabular-nums; }
 .round-caption { text-align: left; padding: 4px 0; font-weight: 600; }
 .round-changes h2 { font-size: 15px; }
