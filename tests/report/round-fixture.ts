@@ -15,6 +15,8 @@ export async function makeRound(): Promise<{ dir: string; names: string[] }> {
   copy("samples/sample-r2.xlsx", "市民協働部会.xlsx");
   copy("tests/fixtures/v2-kpi-table-r5.xlsx", "kpi-table.xlsx");
   copy("tests/fixtures/v2-years-across-r5.xlsx", "years-across.xlsx");
+  copy("tests/files/corpus/libreoffice.xls", "旧形式.xls");
+  copy("tests/files/corpus/libreoffice.ods", "ods形式.ods");
   const wb = new ExcelJS.Workbook();
   const ws = addProgressSheet(wb, "進捗", 12, "令和2年度 <b>こども</b>部会 所管項目");
   ws.getCell("G6").value = null;
