@@ -131,9 +131,13 @@ maybe("preview page (Chromium)", () => {
     expect(await page.getByRole("banner").getByRole("button", { name: "サンプルを開く" }).count()).toBe(1);
     // The landing text offers the same two as real buttons.
     expect(await page.getByRole("complementary").getByRole("button", { name: "サンプルを開く" }).count()).toBe(1);
-    // The native file input is visually hidden: no 「Choose File」 widget is shown.
-    const box = await page.locator('input[type="file"]').boundingBox();
-    expect(box === null || (box.width <= 1 && box.height <= 1)).toBe(true);
+    // The native file inputs (a workbook, submissions, a folder) are visually hidden: no 「Choose File」 widget is shown.
+    const inputs = page.locator('input[type="file"]');
+    expect(await inputs.count()).toBe(3);
+    for (const input of await inputs.all()) {
+      const box = await input.boundingBox();
+      expect(box === null || (box.width <= 1 && box.height <= 1)).toBe(true);
+    }
     await page.getByLabel("ブックを開く").setInputFiles(path.join(ROOT, "tests/files/corpus/excel-style.xlsx"));
     await page.getByRole("button", { name: "判定する" }).waitFor();
     expect(await page.locator('td[data-addr="A1"]').getAttribute("colspan")).toBe("8");
