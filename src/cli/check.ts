@@ -111,11 +111,17 @@ async function checkFileInner(file: string, opts: CheckOptions, several: boolean
   if (plans.length === 0) return result;
   try {
     const out = patchWorkbook(bytes, file, plans);
-    if (!opts.inPlace) mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+    if (!opts.inPlace) {
+      try {
+        mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+      } catch (e) {
+        throw fileError("no-output-folder", target, String(e));
+      }
+    }
     writeFileAtomically(out, target, opts.inPlace ? file : undefined);
     result.writtenTo = target;
   } catch (e) {
-    if (e instanceof FileError) result.error = { code: "write-failed", message: e.message };
+    if (e instanceof FileError) result.error = { code: e.code === "formula-in-output" ? e.code : "write-failed", message: e.message };
     else throw e;
   }
   return result;
