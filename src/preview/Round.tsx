@@ -194,7 +194,7 @@ export function RoundView({ lang, submissions, worker = startWorker, now = () =>
         <Button onClick={() => prevInput.current?.click()}>{t.openPrevious}</Button>
         {previous && <Caption1>{t.previousLoaded(previous.name)}</Caption1>}
       </div>
-      <Table aria-label={t.tableLabel} size="small" className="round-table" style={{ tableLayout: "auto" }}>
+      <Table sortable aria-label={t.tableLabel} size="small" className="round-table" style={{ tableLayout: "auto" }}>
         <caption className="round-caption">{t.tableCaption(new Set(rows.submissions.map((s) => s.file)).size, totals.errors, totals.warnings)}</caption>
         <TableHeader>
           <TableRow>

@@ -34,7 +34,7 @@ function Preview() {
   const fileInput = React.useRef<HTMLInputElement>(null);
   const pickFile = () => fileInput.current?.click();
   const openSample = () => sampleBytes().then((b) => open(b, "sample-r2.xlsx"));
-  const [round, setRound] = React.useState<Submission[] | null>(null);
+  const [round, setRound] = React.useState<{ id: number; subs: Submission[] } | null>(null);
   const [dragging, setDragging] = React.useState(false);
   const roundInput = React.useRef<HTMLInputElement>(null);
   const folderInput = React.useRef<HTMLInputElement>(null);
@@ -44,7 +44,7 @@ function Preview() {
       return;
     }
     setError(null);
-    setRound(subs);
+    setRound((r) => ({ id: (r?.id ?? 0) + 1, subs })); // a new round each time, even of the same files
   };
   const onDrop = async (e: React.DragEvent) => {
     e.preventDefault();
@@ -172,7 +172,7 @@ function Preview() {
       </FluentProvider>
       {round ? (
         <FluentProvider theme={webLightTheme} lang={lang} className="round-host">
-          <RoundView key={round.map((s) => s.name).join("\u0000") + round.length} lang={lang} submissions={round} />
+          <RoundView key={round.id} lang={lang} submissions={round.subs} />
         </FluentProvider>
       ) : (
       <div className="panes">

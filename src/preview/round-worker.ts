@@ -6,6 +6,8 @@
 import "../xlsx/read-legacy"; // .xls and .ods
 import { resolveConfig } from "../core";
 import { judgedCopy, judgeFileBytes } from "../report/judge-file";
+import type { FileResult } from "../cli/model";
+import { fileError } from "../xlsx";
 import { writeZip } from "../xlsx/zip";
 import type { FromWorker, Submission, ToWorker } from "./round-protocol";
 
@@ -22,8 +24,14 @@ async function judgeAll(files: Submission[]): Promise<void> {
   for (let i = 0; i < files.length; i++) {
     const { name, file } = files[i];
     scope.postMessage({ type: "reading", index: i, total: files.length, name });
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const { result } = judgeFileBytes(bytes, name, config);
+    let result: FileResult;
+    try {
+      result = judgeFileBytes(new Uint8Array(await file.arrayBuffer()), name, config).result;
+    } catch (e) {
+      // One file the reader trips on is that file's error, not the end of the round.
+      console.error("Shinchoku:", name, e);
+      result = { file: name, error: { code: "read-failed", message: fileError("read-failed", name, String(e)).message }, sheets: [], writtenTo: null };
+    }
     scope.postMessage({ type: "result", index: i, result });
   }
   scope.postMessage({ type: "done" });
