@@ -84,8 +84,9 @@ export function readLegacy(bytes: Uint8Array, format: WorkbookFormat, fileName: 
     }
     listing.push({ name, state, worksheet: dense !== undefined });
     if (options.only && !options.only(name)) return;
-    sheets.push({ sheetName: name, fileName, cells, origin: { row: 0, col: 0 } });
-    if (options.fills) merges.set(name, (ws["!merges"] ?? []).map((m) => `${XLSX.utils.encode_cell(m.s)}:${XLSX.utils.encode_cell(m.e)}`));
+    const ranges = (ws["!merges"] ?? []).map((m) => `${XLSX.utils.encode_cell(m.s)}:${XLSX.utils.encode_cell(m.e)}`);
+    sheets.push({ sheetName: name, fileName, cells, origin: { row: 0, col: 0 }, ...(ranges.length > 0 ? { merges: ranges } : {}) });
+    if (options.fills) merges.set(name, ranges);
   });
   return { format, listing, sheets, fills: new Map(), merges, record };
 }

@@ -83,10 +83,11 @@ function readOoxml(pkg: OoxmlPackage, format: WorkbookFormat, fileName: string, 
     const xml = entryText(pkg.zip, s.part!) ?? "";
     const scanned = scanSheet(xml, shared, styles.formats, pkg.date1904, options.fills ? styles.fills : null);
     const written = record?.sheets[s.name]?.written;
-    sheets.push({ sheetName: s.name, fileName, cells: scanned.cells, origin: { row: 0, col: 0 }, ...(written ? { written } : {}) });
+    const ranges = mergeRanges(xml);
+    sheets.push({ sheetName: s.name, fileName, cells: scanned.cells, origin: { row: 0, col: 0 }, ...(written ? { written } : {}), ...(ranges.length > 0 ? { merges: ranges } : {}) });
     if (scanned.fills) {
       fills.set(s.name, scanned.fills);
-      merges.set(s.name, mergeRanges(xml));
+      merges.set(s.name, ranges);
     }
   }
   return { format: pkg.macroEnabled ? "xlsm" : format === "xlsm" ? "xlsx" : format, listing, sheets, fills, merges, record };
