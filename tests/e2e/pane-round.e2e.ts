@@ -7,12 +7,14 @@ import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import type { Browser, Page } from "playwright-core";
-import { entryText, readZip } from "../../src/xlsx";
+import { main } from "../../src/cli/main";
+import { entryBytes, entryText, readZip } from "../../src/xlsx";
 import { makeRound } from "../report/round-fixture";
 import { ARTIFACTS, launch, ROOT, serve, unavailable } from "./browser";
 import { buildHost } from "./office-host/build";
 
 const why = unavailable();
+const quiet = { write: () => true };
 const maybe = why ? describe.skip : describe;
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const HEADER = ["番号", "項目名", "めざすべき状態", "目標達成水準", "行動計画・取組内容", "中間自己評価と下半期の方向性", "期末自己評価", "翌年度にむけた課題と方向性"];
@@ -69,6 +71,18 @@ maybe("the pane's round against the scripted Office host", () => {
     const zip = readZip(new Uint8Array(Buffer.from(created[0], "base64")));
     expect(entryText(zip, "xl/workbook.xml")).toMatch(/<sheet name="提出状況".*<sheet name="KPI一覧".*<sheet name="問題一覧"/);
     expect(entryText(zip, "xl/sharedStrings.xml")).toContain("壊れた.xlsx");
+    // The same content as the 集計.xlsx `shinchoku report` writes for these files (in the pane's order).
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      await main(["report", ...[...names].sort((a, b) => a.localeCompare(b, "ja")), "--out", "."], { stdout: quiet, stderr: quiet });
+    } finally {
+      process.chdir(cwd);
+    }
+    const cli = readZip(new Uint8Array(fs.readFileSync(path.join(dir, "集計.xlsx"))));
+    const parts = (z: typeof zip) => z.entries.map((e) => [e.name, Buffer.from(entryBytes(z, e)).toString("utf8")]);
+    expect(parts(zip)).toEqual(parts(cli));
+    for (const f of ["集計.xlsx", "report.html", "report.json"]) fs.rmSync(path.join(dir, f));
     await page.screenshot({ path: path.join(ARTIFACTS, "pane-round.png"), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();

@@ -147,6 +147,13 @@ maybe("a round in the preview page (Chromium)", () => {
     expect(await changes.locator('tr[data-change="改善"]').count()).toBe(2);
     expect(await changes.locator('tr[data-change="悪化"]').count()).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, "round-changes.png"), fullPage: true });
+    // axe-core over the round (evaluated through the DevTools protocol: the page's CSP refuses injected scripts).
+    await page.evaluate(fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
+    const result = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+      return axe.run(document.querySelector("section.round"), { resultTypes: ["violations"] });
+    });
+    expect(result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
     fs.rmSync(prevFile, { force: true });
     await page.close();
   });
