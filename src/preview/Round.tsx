@@ -12,7 +12,7 @@ import type { FileResult } from "../cli/model";
 import { type Lang, ROUND_TEXT, STATUS_CODES, STATUS_FILLS, STATUS_LABELS, type StatusCode } from "../core";
 import { parsePrevious } from "../report/compare";
 import { roundChanges, roundFiles } from "../report/round-files";
-import { type KpiRow, roundRows, type SubmissionRow } from "../report/rows";
+import { type KpiRow, type RoundRows, roundRows, type SubmissionRow } from "../report/rows";
 import type { FromWorker, Submission, ToWorker } from "./round-protocol";
 
 /** The worker: from the page's own folder, or (the offline file) from the code inlined in the page. */
@@ -113,8 +113,25 @@ export function RoundView({ lang, submissions, worker = startWorker, now = () =>
   };
 
   const finished = React.useMemo(() => results.filter(Boolean), [results]);
-  const changes = React.useMemo(() => roundChanges(finished, previous?.map ?? null), [finished, previous]);
-  const rows = React.useMemo(() => roundRows(finished, changes), [finished, changes]);
+  // Each file's rows are made once, when it arrives (as the CLI folds a round): a big round does
+  // not rebuild every row on each file. Last round's report.json remakes them all, once.
+  const perFile = React.useRef<{ previous: unknown; rows: WeakMap<FileResult, RoundRows> }>({ previous: null, rows: new WeakMap() });
+  const rows = React.useMemo(() => {
+    const cache = perFile.current;
+    if (cache.previous !== previous) perFile.current = { previous, rows: new WeakMap() };
+    const out: RoundRows = { submissions: [], kpis: [], issues: [] };
+    for (const f of finished) {
+      let r = perFile.current.rows.get(f);
+      if (!r) {
+        r = roundRows([f], roundChanges([f], previous?.map ?? null));
+        perFile.current.rows.set(f, r);
+      }
+      for (const x of r.submissions) out.submissions.push(x);
+      for (const x of r.kpis) out.kpis.push(x);
+      for (const x of r.issues) out.issues.push(x);
+    }
+    return out;
+  }, [finished, previous]);
   const sorted = React.useMemo(() => {
     const list = rows.submissions.map((r, i) => ({ r, i }));
     const sign = sort.dir === "ascending" ? 1 : -1;
