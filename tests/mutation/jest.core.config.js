@@ -1,0 +1,10 @@
+/** Jest for mutation runs over src/core: the core's own tests (pure functions, no files or DOM). */
+const base = require("../../jest.config.js");
+module.exports = {
+  ...base,
+  rootDir: "../..",
+  testMatch: ["<rootDir>/tests/core/**/*.test.ts"],
+  setupFilesAfterEnv: [],
+  // ts-jest only transpiles here: a mutant that does not type-check fails its tests or is reported as such.
+  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }] },
+};
