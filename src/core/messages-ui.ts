@@ -166,6 +166,8 @@ export const ROUND_TEXT = {
     paneRoundDone: (files: number) => `${files} ファイルの集計を新しいブックに書き出しました（提出状況・KPI一覧・問題一覧）。`,
     paneRoundHere: (files: number) => `${files} ファイルの集計をこのブックの新しいシートに書き出しました（提出状況・KPI一覧・問題一覧）。`,
     paneRoundFailed: "一括チェックの結果を書き出せませんでした。",
+    offlineLink: "オフライン版（1 ファイル）を保存",
+    offlineHint: "インターネットにつながらない PC でも、保存したファイルをダブルクリックして開けば同じように使えます。",
   },
   en: {
     openSubmissions: "Open submissions",
@@ -205,6 +207,8 @@ export const ROUND_TEXT = {
     paneRoundDone: (files: number) => `The round of ${files} files is in a new workbook (提出状況, KPI一覧, 問題一覧).`,
     paneRoundHere: (files: number) => `The round of ${files} files is in new sheets of this workbook (提出状況, KPI一覧, 問題一覧).`,
     paneRoundFailed: "The round could not be written.",
+    offlineLink: "Save the offline version (one file)",
+    offlineHint: "On a PC without network access, open the saved file from disk: it works the same.",
   },
 };
 export type RoundText = (typeof ROUND_TEXT)["ja"];

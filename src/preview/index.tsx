@@ -4,7 +4,7 @@ import { createRoot } from "react-dom/client";
 import { type Lang, ROUND_TEXT, UI_TEXT } from "../core";
 import { App } from "../taskpane/App";
 import { PANE_CSS } from "../taskpane/styles";
-import { Button, FluentProvider, Label, Select, webLightTheme } from "@fluentui/react-components";
+import { Button, FluentProvider, Label, Link, Select, webLightTheme } from "@fluentui/react-components";
 import { FileError } from "../xlsx";
 import { FileWorkbookPort } from "./file-port";
 import { fromDrop, fromFileList } from "./collect";
@@ -184,6 +184,13 @@ function Preview() {
               <p>{t.previewTitle}</p>
               <Button appearance="primary" onClick={pickFile}>{t.openWorkbook}</Button> <Button onClick={openSample}>{t.openSample}</Button>
               <p>{r.dropHint}</p>
+              {!document.getElementById("shinchoku-round-worker") && (
+                <p>
+                  <Link href="shinchoku-offline.html" download="shinchoku-offline.html">{r.offlineLink}</Link>
+                  <br />
+                  {r.offlineHint}
+                </p>
+              )}
             </FluentProvider>
           )}
         </aside>

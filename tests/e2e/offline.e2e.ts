@@ -54,6 +54,7 @@ maybe("shinchoku-offline.html from file:// (Chromium)", () => {
       await page.goto(`file://${OFFLINE}`);
       await page.getByRole("button", { name: "提出ファイルを開く" }).waitFor();
       const interactive = Date.now() - t0;
+      expect(await page.getByRole("link", { name: "オフライン版（1 ファイル）を保存" }).count()).toBe(0); // it is that file
       await page.getByLabel("提出ファイルを開く").setInputFiles(names.map((n) => path.join(dir, n)));
       const done = page.getByRole("button", { name: /^集計をダウンロード/ }).and(page.locator(":enabled"));
       await done.waitFor();

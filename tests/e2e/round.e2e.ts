@@ -160,6 +160,10 @@ maybe("a round in the preview page (Chromium)", () => {
 
   it("a folder (picked) and files dropped on the page start a round", async () => {
     const page = await open();
+    // The landing offers the one-file offline version, served beside the page.
+    const link = page.getByRole("link", { name: "オフライン版（1 ファイル）を保存" });
+    expect(await link.getAttribute("href")).toBe("shinchoku-offline.html");
+    expect((await page.request.get(`${base}shinchoku-offline.html`)).status()).toBe(200);
     await page.getByLabel("フォルダーを開く").setInputFiles(dir);
     await rowsDone(page, await table(page).locator("tbody tr").count().then(async () => {
       await page.getByRole("button", { name: /^集計をダウンロード/ }).and(page.locator(":enabled")).waitFor();
