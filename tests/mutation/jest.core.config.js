@@ -4,6 +4,7 @@ module.exports = {
   ...base,
   rootDir: "../..",
   testMatch: ["<rootDir>/tests/core/**/*.test.ts"],
+  setupFiles: ["<rootDir>/tests/mutation/env.js"],
   setupFilesAfterEnv: [],
   // ts-jest only transpiles here: a mutant that does not type-check fails its tests or is reported as such.
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }] },
