@@ -19,8 +19,12 @@ import type { FromWorker, Submission, ToWorker } from "./round-protocol";
 export function startWorker(): Worker {
   const inline = document.getElementById("shinchoku-round-worker");
   if (inline?.textContent) return new Worker(URL.createObjectURL(new Blob([inline.textContent], { type: "text/javascript" })));
-  return new Worker(new URL("round-worker.js", document.baseURI));
+  // The build's hash in the address: a server's cache never pairs a new page with an old worker.
+  const version = typeof __webpack_hash__ === "string" ? `?v=${__webpack_hash__}` : "";
+  return new Worker(new URL(`round-worker.js${version}`, document.baseURI));
 }
+
+declare const __webpack_hash__: string | undefined;
 
 export function download(data: Uint8Array | string, name: string, type: string): void {
   const url = URL.createObjectURL(new Blob([data as BlobPart], { type }));
