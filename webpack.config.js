@@ -96,7 +96,9 @@ function build(env, argv) {
       // The preview's round worker: one self-contained file at a fixed name (the page starts it by name).
       "round-worker": { import: "./src/preview/round-worker.ts", filename: "round-worker.js" },
     },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].[contenthash:8].js", clean: true },
+    // publicPath "": chunks load relative to the page (every page sits at the root of dist/); "auto" would
+    // bring webpack's global-object lookup, whose fallback is `new Function`, into the add-in's bundle.
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].[contenthash:8].js", clean: true, publicPath: "" },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json", transpileOnly: true } } }],
