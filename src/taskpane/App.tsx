@@ -117,10 +117,10 @@ export function App({ port, lang, dark, sheet, onChecked, onRound }: AppProps) {
           <Switch label={t.allSheets} checked={allSheets} onChange={(_, d) => setAllSheets(d.checked)} disabled={running} />
           <Checkbox label={t.checkOnly} checked={checkOnly} onChange={(_, d) => setCheckOnly(Boolean(d.checked))} disabled={running} />
           <div className="buttons">
-            <Button appearance="primary" onClick={run} disabled={running} aria-describedby={running ? "progress" : undefined}>
+            <Button appearance="primary" onClick={run} disabled={running || roundProgress !== null} aria-describedby={running ? "progress" : undefined}>
               {running ? t.running : t.run}
             </Button>
-            <Button onClick={undo} disabled={running}>
+            <Button onClick={undo} disabled={running || roundProgress !== null}>
               {t.undo}
             </Button>
           </div>

@@ -59,4 +59,35 @@ describe("task pane: rough edges", () => {
     fireEvent.change(screen.getByRole("spinbutton", { name: "評価年度" }), { target: { value: "2019" } });
     await waitFor(() => expect(screen.getByText("令和元年度（2019年度）")).toBeInTheDocument());
   });
+
+  it("一括チェック: only where the host offers it; progress on the button, the notice at the end, a failure shown", async () => {
+    const { unmount } = render(<App port={new Port()} lang="ja" />);
+    expect(screen.queryByRole("button", { name: "提出ファイルを一括チェック" })).toBeNull();
+    unmount();
+    let finish!: (notice: string) => void;
+    const calls: { names: string[]; settings: ConfigInput }[] = [];
+    const onRound = (files: File[], settings: ConfigInput, progress: (d: number, t: number) => void) => {
+      calls.push({ names: files.map((f) => f.name), settings });
+      progress(1, 2);
+      return new Promise<string>((r) => (finish = r));
+    };
+    render(<App port={new Port()} lang="ja" onRound={onRound} />);
+    const input = screen.getByLabelText("提出ファイルを一括チェック") as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File(["x"], "a.xlsx"), new File(["x"], "b.xlsx")] } });
+    await screen.findByRole("button", { name: "一括チェック中… 1 / 2" });
+    expect(screen.getByRole("button", { name: "一括チェック中… 1 / 2" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "判定する" })).toBeDisabled(); // one thing at a time
+    finish("2 ファイルの集計を新しいブックに書き出しました（提出状況・KPI一覧・問題一覧）。");
+    await screen.findByText("2 ファイルの集計を新しいブックに書き出しました（提出状況・KPI一覧・問題一覧）。");
+    expect(calls).toEqual([{ names: ["a.xlsx", "b.xlsx"], settings: {} }]);
+    expect(screen.getByRole("button", { name: "提出ファイルを一括チェック" })).toBeEnabled();
+  });
+
+  it("一括チェック that fails says so", async () => {
+    const onRound = () => Promise.reject(Object.assign(new Error("x"), { code: "" }));
+    jest.spyOn(console, "error").mockImplementation(() => undefined);
+    render(<App port={new Port()} lang="ja" onRound={onRound} />);
+    fireEvent.change(screen.getByLabelText("提出ファイルを一括チェック"), { target: { files: [new File(["x"], "a.xlsx")] } });
+    await screen.findByText("一括チェックの結果を書き出せませんでした。");
+  });
 });
