@@ -20,7 +20,11 @@ export interface WorkbookPort {
   activeSheet(): Promise<string>;
   /** Read → judge → plan → write, for one user action. Throws ShinchokuError-like errors ({code, message}). */
   check(request: CheckRequest): Promise<CheckResult>;
-  undoLast(): Promise<boolean>;
+  /**
+   * Undo: the last write; with `all`, everything Shinchoku wrote (back to before its first write,
+   * the record removed). False when there is nothing to undo.
+   */
+  undoLast(options?: { all?: boolean }): Promise<boolean>;
   select(sheet: string, cell: string): Promise<void>;
   loadSettings(): Promise<ConfigInput>;
   saveSettings(settings: ConfigInput): Promise<void>;

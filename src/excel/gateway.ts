@@ -780,12 +780,13 @@ async function rollBack(ctx: XContext, ws: XWorksheet, undo: UndoSheet, record: 
  * write, back to the origin — the sheets as they were before Shinchoku first wrote — and the
  * record emptied. False when there is nothing to undo.
  */
-export async function undoLast(ctx: XContext, budget = PAYLOAD_BUDGET): Promise<boolean> {
+export async function undoLast(ctx: XContext, budget = PAYLOAD_BUDGET, options: { all?: boolean } = {}): Promise<boolean> {
   try {
     const { record } = await readRecord(ctx, budget);
     if (!record) return false;
-    const toOrigin = !record.lastRun;
-    const snapshots: UndoSheet[] = record.lastRun ? record.lastRun.undo : Object.values(record.origin ?? {});
+    // 「最初の状態に戻す」: straight to the origin when there is one (records of older versions have none).
+    const toOrigin = !record.lastRun || (options.all === true && Object.keys(record.origin ?? {}).length > 0);
+    const snapshots: UndoSheet[] = toOrigin ? Object.values(record.origin ?? {}) : record.lastRun!.undo;
     if (snapshots.length === 0) return false;
     const targets = snapshots.map((u) => {
       const ws = ctx.workbook.worksheets.getItemOrNullObject(u.sheet);

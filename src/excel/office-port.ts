@@ -49,8 +49,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
       return checkAllSheets(ctx, config, request.write);
     }).catch((e) => Promise.reject(toShinchokuError(e)));
   }
-  undoLast(): Promise<boolean> {
-    return Excel.run((ctx) => undoLast(assertRealContext(ctx))).catch((e) => Promise.reject(toShinchokuError(e)));
+  undoLast(options: { all?: boolean } = {}): Promise<boolean> {
+    return Excel.run((ctx) => undoLast(assertRealContext(ctx), undefined, options)).catch((e) => Promise.reject(toShinchokuError(e)));
   }
   select(sheet: string, cell: string): Promise<void> {
     return Excel.run((ctx) => selectCell(assertRealContext(ctx), sheet, cell)).catch((e) => Promise.reject(toShinchokuError(e)));

@@ -63,8 +63,8 @@ export class FileWorkbookPort implements WorkbookPort {
     if (plans.length > 0) this.reload(patchWorkbook(this.data, this.fileName, plans));
     return { reports, written: plans.length > 0 };
   }
-  async undoLast(): Promise<boolean> {
-    const restored = undoWorkbook(this.data, this.fileName);
+  async undoLast(options: { all?: boolean } = {}): Promise<boolean> {
+    const restored = undoWorkbook(this.data, this.fileName, options);
     if (!restored) return false;
     this.reload(restored.bytes);
     return true;

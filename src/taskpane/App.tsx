@@ -74,12 +74,12 @@ export function App({ port, lang, dark, sheet, onChecked, onRound }: AppProps) {
     }
   };
 
-  const undo = async () => {
+  const undo = async (all = false) => {
     if (busy.current) return;
     busy.current = true;
     try {
-      const ok = await port.undoLast();
-      dispatch(ok ? { type: "undone", notice: t.undone } : { type: "notice", notice: t.nothingToUndo });
+      const ok = await port.undoLast(all ? { all: true } : undefined);
+      dispatch(ok ? { type: "undone", notice: all ? t.undoneAll : t.undone } : { type: "notice", notice: t.nothingToUndo });
       onChecked?.();
     } catch (e) {
       dispatch({ type: "failed", error: errorText(e, t.nothingToUndo) });
@@ -120,8 +120,11 @@ export function App({ port, lang, dark, sheet, onChecked, onRound }: AppProps) {
             <Button appearance="primary" onClick={run} disabled={running || roundProgress !== null} aria-describedby={running ? "progress" : undefined}>
               {running ? t.running : t.run}
             </Button>
-            <Button onClick={undo} disabled={running || roundProgress !== null}>
+            <Button onClick={() => undo()} disabled={running || roundProgress !== null}>
               {t.undo}
+            </Button>
+            <Button appearance="subtle" onClick={() => undo(true)} disabled={running || roundProgress !== null} title={t.undoAllHint}>
+              {t.undoAll}
             </Button>
           </div>
           {running && <ProgressBar id="progress" aria-label={t.running} />}

@@ -75,6 +75,18 @@ describe("no data lost (gateway, fake Excel)", () => {
     expect(await undoLast(ctx)).toBe(false);
   });
 
+  it("undo all (「最初の状態に戻す」) goes back to before the first write at once, after several writes", async () => {
+    const ctx = new FakeContext([progress(40)]);
+    const start = state(ctx);
+    await checkSheet(ctx, { config: DEFAULT_CONFIG, write: true });
+    const first = state(ctx);
+    await checkSheet(ctx, { config: { ...DEFAULT_CONFIG, phase: "interim" }, write: true });
+    expect(state(ctx)).not.toBe(first);
+    expect(await undoLast(ctx, undefined, { all: true })).toBe(true);
+    expect(state(ctx)).toBe(start);
+    expect(await undoLast(ctx)).toBe(false);
+  });
+
   // A small budget makes the write go in several row blocks, so failures land mid-write.
   const cases: [string, number, number | undefined][] = [
     ["one-sync write", 40, undefined],

@@ -9,6 +9,7 @@ import { seedFromTsv } from "../helpers/sheet";
 
 class Port implements WorkbookPort {
   undoResult = true;
+  undoCalls: ({ all?: boolean } | undefined)[] = [];
   async listSheets() {
     return ["S"];
   }
@@ -18,7 +19,8 @@ class Port implements WorkbookPort {
   async check(): Promise<CheckResult> {
     return { reports: [judge(seedFromTsv())], written: true };
   }
-  async undoLast() {
+  async undoLast(options?: { all?: boolean }) {
+    this.undoCalls.push(options);
     return this.undoResult;
   }
   async select() {}
@@ -37,6 +39,16 @@ describe("task pane: rough edges", () => {
     await screen.findByText("前回の書き込みを元に戻しました。");
     expect(screen.queryByRole("list", { name: "判定結果" })).toBeNull();
     expect(screen.queryByRole("region", { name: "判定の概要" })).toBeNull();
+  });
+
+  it("offers both undo choices: the last write, or back to before Shinchoku first wrote", async () => {
+    const port = new Port();
+    render(<App port={port} lang="ja" />);
+    fireEvent.click(screen.getByRole("button", { name: "元に戻す" }));
+    await screen.findByText("前回の書き込みを元に戻しました。");
+    fireEvent.click(screen.getByRole("button", { name: "最初の状態に戻す" }));
+    await screen.findByText("Shinchoku が最初に書き込む前の状態に戻しました。");
+    expect(port.undoCalls).toEqual([undefined, { all: true }]);
   });
 
   it("when there was nothing to undo, the results stay", async () => {
