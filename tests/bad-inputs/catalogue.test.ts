@@ -13,6 +13,7 @@ import { saveHooks } from "../../src/xlsx/node-file";
 import { main } from "../../src/cli/main";
 import { addProgressSheet, HEADER, itemRow } from "../../bench/generate";
 import { fixture } from "../helpers/shared";
+import { STATUS_CODES } from "../../src/core";
 
 let dir: string;
 beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "shinchoku-bad-"))));
@@ -225,6 +226,7 @@ describe("bad-input catalogue (CLI → xlsx adapter → core)", () => {
     const seed = fs.readFileSync(fixture("seed-jinji-zaisei-r2.libreoffice.xlsx"));
     const cases: [string, Buffer, string, string][] = [
       ["truncated.xlsx", seed.subarray(0, Math.floor(seed.length / 2)), "corrupt", "壊れている"],
+      // A constructed encrypted-OOXML container (LibreOffice 7.4 does not write one; a real password-protected .xls is tested below).
       ["locked.xlsx", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from("EncryptedPackage", "utf16le"), Buffer.alloc(64)]), "encrypted", "パスワード"],
       // An OLE container with neither a workbook stream nor an encrypted package (real .xls files are read: tests/files).
       ["old.xls", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]), "corrupt", "壊れている"],
@@ -277,7 +279,25 @@ describe("bad-input catalogue (CLI → xlsx adapter → core)", () => {
     expect(JSON.parse(json).files[0].sheets[0].items[0].title).toBe("<script>alert(1)</script>");
   });
 
-  it("every status is one of the five", () => {
-    expect(FIVE).toHaveLength(5);
+  it("every status is one of the five, and a varied workbook shows all five", async () => {
+    // The catalogue's list is the core's, not a constant of its own.
+    expect([...FIVE].sort()).toEqual([...STATUS_CODES].sort());
+    const f = await book("five.xlsx", (wb) => void addProgressSheet(wb, "進捗", 40));
+    const r = await check(f);
+    expect([...new Set(statuses(r.json))].sort()).toEqual([...STATUS_CODES].sort());
+  });
+
+  it("a workbook LibreOffice saved with a password (.xls, tests/files/make-encrypted.sh): encrypted, one clear line, exit 2", async () => {
+    const f = path.join(__dirname, "../files/corpus/libreoffice-encrypted.xls");
+    const before = fs.readFileSync(f);
+    expect(before.readUInt32BE(0)).toBe(0xd0cf11e0);
+    const r = await check(f);
+    expect([r.code, r.json?.files[0].error?.code]).toEqual([2, "encrypted"]);
+    expect(r.err).toContain("パスワード");
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    // The same workbook without the password is read and judged (the .xls reader, not the detector, decides).
+    const plain = await check(path.join(__dirname, "../files/corpus/libreoffice.xls"));
+    expect(plain.json?.files[0].error ?? null).toBeNull();
+    expect(statuses(plain.json).length).toBeGreaterThan(0);
   });
 });
