@@ -4,7 +4,7 @@ import * as path from "path";
 import { ROOT } from "./browser";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const config = require("../../webpack.config.js") as ((env: Record<string, string>, argv: Record<string, string>) => Promise<{ plugins: unknown[] }>) & { OFFICE_JS_FILES: string[] };
+const config = require("../../webpack.config.js") as ((env: Record<string, string>, argv: Record<string, string>) => Promise<{ plugins: unknown[] } | { plugins: unknown[] }[]>) & { OFFICE_JS_FILES: string[] };
 
 interface CopyPattern {
   from: string;
@@ -31,7 +31,9 @@ describe("--env officeJs=local", () => {
   });
 
   it("the pages point at office-js/office.js, and the copies are not re-minified", async () => {
-    const c = await config({ officeJs: "local" }, { mode: "production" });
+    // A production build is two configs (the add-in and pages, then the offline file); the first is the add-in's.
+    const built = await config({ officeJs: "local" }, { mode: "production" });
+    const c = Array.isArray(built) ? built[0] : built;
     const pages = c.plugins.filter((p) => (p as { constructor: { name: string } }).constructor.name === "HtmlWebpackPlugin") as { userOptions: { officeJs: string; officeOrigin: string } }[];
     expect(pages.map((p) => p.userOptions.officeJs)).toEqual(["office-js/office.js", "office-js/office.js", "office-js/office.js", "office-js/office.js"]);
     expect(pages.every((p) => p.userOptions.officeOrigin === "")).toBe(true);
