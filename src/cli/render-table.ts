@@ -1,6 +1,7 @@
 /** `--format table`: for people at a terminal. */
 import { circled, EVIDENCE_LABELS, type EvidencePart, fiscalYearLabel, LAYOUT_LABELS, SEVERITY_LABELS, STATUS_LABELS, type StatusCode } from "../core";
 import { type FileResult, type RunSummary, summarize } from "./model";
+import { displayWidth } from "../report/path";
 
 const ANSI: Record<StatusCode | "error" | "warning" | "info" | "dim" | "bold", string> = {
   achieved: "\x1b[34m",
@@ -16,15 +17,8 @@ const ANSI: Record<StatusCode | "error" | "warning" | "info" | "dim" | "bold", s
 };
 const RESET = "\x1b[0m";
 
-/** Display width: East Asian wide characters count two columns. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    w += c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd)) ? 2 : 1;
-  }
-  return w;
-}
+/** Display width: East Asian wide characters count two columns (one rule with the reports'). */
+export { displayWidth };
 
 /** Closing punctuation never starts a line; opening brackets never end one (simple 禁則). */
 const NO_LINE_START = /^[、。，．,.)）」』】〕〉》・：:；;！!？?ー～…]/;
