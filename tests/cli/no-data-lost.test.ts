@@ -54,7 +54,10 @@ it("write, undo, write, undo on a file: every value, fill and format as at the s
   // A cell the user formatted (bold, wrapped, filled) where the output columns will go.
   const mark = seed.getWorksheet("Sheet1")!.getCell("J7");
   mark.font = { bold: true };
-  mark.alignment = { wrapText: true };
+  mark.alignment = { wrapText: true, vertical: "middle" };
+  // A width the user set where an output column will go, and a top-aligned cell beside it.
+  seed.getWorksheet("Sheet1")!.getColumn("K").width = 7.5;
+  seed.getWorksheet("Sheet1")!.getCell("K7").alignment = { vertical: "top" };
   mark.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF00FF00" } };
   await seed.xlsx.writeFile(f);
   const start = await values(f);
