@@ -21,6 +21,8 @@ it("title: only a range marker alone between two years makes a range", () => {
   expect(titleYear("令和2年度 第2期～令和4年度")).toBe(2022);
   expect(titleYear("令和2年度～ 第2期 令和4年度")).toBe(2022);
   expect(titleYear("令和2年度 ～ 令和4年度")).toBeNull();
+  // A bare year after it cannot be resolved in a title and leaves the named year standing.
+  expect(titleYear("令和2年度 進捗 3年度")).toBe(2020);
 });
 
 it("title: header rows are not part of the title (a year in a header cell is not the fiscal year)", () => {
