@@ -14,6 +14,7 @@ import { parsePrevious } from "../report/compare";
 import { roundChanges, roundFiles } from "../report/round-files";
 import { type KpiRow, type RoundRows, roundRows, type SubmissionRow } from "../report/rows";
 import type { FromWorker, Submission, ToWorker } from "./round-protocol";
+import { HiddenFileInput } from "../taskpane/HiddenFileInput";
 
 /** The worker: from the page's own folder, or (the offline file) from the code inlined in the page. */
 export function startWorker(): Worker {
@@ -199,19 +200,7 @@ export function RoundView({ lang, submissions, worker = startWorker, now = () =>
       <div className="round-actions">
         <Button appearance="primary" disabled={!done} onClick={saveReports}>{t.download}</Button>
         <Button disabled={!done || copying} onClick={saveCopies}>{copying ? t.preparingCopies : t.downloadCopies}</Button>
-        <input
-          ref={prevInput}
-          className="visually-hidden"
-          type="file"
-          tabIndex={-1}
-          aria-hidden="true"
-          accept=".json,application/json"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void openPrevious(f);
-            e.target.value = "";
-          }}
-        />
+        <HiddenFileInput inputRef={prevInput} accept=".json,application/json" onFiles={(files) => void openPrevious(files[0])} />
         <Button onClick={() => prevInput.current?.click()}>{t.openPrevious}</Button>
         {previous && <Caption1>{t.previousLoaded(previous.name)}</Caption1>}
       </div>

@@ -11,6 +11,7 @@ import { fromDrop, fromFileList } from "./collect";
 import { Grid } from "./Grid";
 import { RoundView } from "./Round";
 import type { Submission } from "./round-protocol";
+import { HiddenFileInput, WORKBOOK_TYPES } from "../taskpane/HiddenFileInput";
 
 // Japanese by default; ?lang=en for English.
 const lang: Lang = new URLSearchParams(window.location.search).get("lang") === "en" ? "en" : "ja";
@@ -107,51 +108,16 @@ function Preview() {
       <FluentProvider theme={webLightTheme} lang={lang}>
         <header className="toolbar">
           <h1>{t.previewTitle}</h1>
-          <input
-            ref={fileInput}
-            className="visually-hidden"
-            type="file"
-            tabIndex={-1}
-            aria-hidden="true"
-            accept=".xlsx,.xlsm,.xls,.ods"
-            aria-label={t.openWorkbook}
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              if (f) f.arrayBuffer().then((b) => open(b, f.name));
-              e.target.value = "";
-            }}
-          />
+          <HiddenFileInput inputRef={fileInput} accept={WORKBOOK_TYPES} label={t.openWorkbook} onFiles={(files) => {
+              const f = files[0];
+              void f.arrayBuffer().then((b) => open(b, f.name));
+            }} />
           <Button appearance="primary" onClick={pickFile}>
             {t.openWorkbook}
           </Button>
           <Button onClick={openSample}>{t.openSample}</Button>
-          <input
-            ref={roundInput}
-            className="visually-hidden"
-            type="file"
-            multiple
-            tabIndex={-1}
-            aria-hidden="true"
-            accept=".xlsx,.xlsm,.xls,.ods"
-            aria-label={r.openSubmissions}
-            onChange={(e) => {
-              if (e.target.files) startRound(fromFileList(e.target.files));
-              e.target.value = "";
-            }}
-          />
-          <input
-            ref={folderInput}
-            className="visually-hidden"
-            type="file"
-            tabIndex={-1}
-            aria-hidden="true"
-            aria-label={r.openFolder}
-            {...{ webkitdirectory: "" }}
-            onChange={(e) => {
-              if (e.target.files) startRound(fromFileList(e.target.files));
-              e.target.value = "";
-            }}
-          />
+          <HiddenFileInput inputRef={roundInput} multiple accept={WORKBOOK_TYPES} label={r.openSubmissions} onFiles={(files) => startRound(fromFileList(files))} />
+          <HiddenFileInput inputRef={folderInput} directory label={r.openFolder} onFiles={(files) => startRound(fromFileList(files))} />
           <Button appearance={round ? "primary" : "secondary"} onClick={() => roundInput.current?.click()}>{r.openSubmissions}</Button>
           <Button onClick={() => folderInput.current?.click()}>{r.openFolder}</Button>
           {round && book && <Button onClick={() => setRound(null)}>{r.backToPreview}</Button>}
@@ -216,7 +182,6 @@ body { margin: 0; font-family: "Segoe UI", "Yu Gothic UI", "Meiryo UI", "IPAGoth
 .grid td.selected { outline: 3px solid #0072b2; outline-offset: -2px; }
 .error { color: #b00020; }
 .grid td.short { white-space: nowrap; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .sheet-select { display: inline-flex; gap: 6px; align-items: center; }
 .hint { padding: 12px; }
 .preview.dragging { outline: 4px dashed #0072b2; outline-offset: -4px; min-height: 100vh; }

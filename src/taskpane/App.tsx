@@ -4,6 +4,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { type ConfigInput, type Lang, ROUND_TEXT, UI_TEXT, type WorkbookPort } from "../core";
+import { HiddenFileInput, WORKBOOK_TYPES } from "./HiddenFileInput";
 import { IssuesList } from "./IssuesList";
 import { ResultsList } from "./ResultsList";
 import { SettingsPanel } from "./SettingsPanel";
@@ -130,21 +131,7 @@ export function App({ port, lang, dark, sheet, onChecked, onRound }: AppProps) {
           {running && <ProgressBar id="progress" aria-label={t.running} />}
           {onRound && (
             <div className="buttons">
-              <input
-                ref={roundInput}
-                className="visually-hidden"
-                type="file"
-                multiple
-                tabIndex={-1}
-                aria-hidden="true"
-                accept=".xlsx,.xlsm,.xls,.ods"
-                aria-label={rt.paneRound}
-                onChange={(e) => {
-                  const files = Array.from(e.target.files ?? []);
-                  e.target.value = "";
-                  void runRound(files);
-                }}
-              />
+              <HiddenFileInput inputRef={roundInput} multiple accept={WORKBOOK_TYPES} label={rt.paneRound} onFiles={(files) => void runRound(Array.from(files))} />
               <Button onClick={() => roundInput.current?.click()} disabled={running || roundProgress !== null}>
                 {roundProgress ? rt.paneRoundRunning(roundProgress.done, roundProgress.total) : rt.paneRound}
               </Button>
