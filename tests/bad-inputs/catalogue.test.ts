@@ -226,7 +226,7 @@ describe("bad-input catalogue (CLI → xlsx adapter → core)", () => {
     const seed = fs.readFileSync(fixture("seed-jinji-zaisei-r2.libreoffice.xlsx"));
     const cases: [string, Buffer, string, string][] = [
       ["truncated.xlsx", seed.subarray(0, Math.floor(seed.length / 2)), "corrupt", "壊れている"],
-      // A constructed encrypted-OOXML container (LibreOffice 7.4 does not write one; a real password-protected .xls is tested below).
+      // A minimal container with only the stream name (the password-protected files from real producers are tested below).
       ["locked.xlsx", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from("EncryptedPackage", "utf16le"), Buffer.alloc(64)]), "encrypted", "パスワード"],
       // An OLE container with neither a workbook stream nor an encrypted package (real .xls files are read: tests/files).
       ["old.xls", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]), "corrupt", "壊れている"],
@@ -285,6 +285,20 @@ describe("bad-input catalogue (CLI → xlsx adapter → core)", () => {
     const f = await book("five.xlsx", (wb) => void addProgressSheet(wb, "進捗", 40));
     const r = await check(f);
     expect([...new Set(statuses(r.json))].sort()).toEqual([...STATUS_CODES].sort());
+  });
+
+  it.each([
+    ["poi-encrypted.xlsx", "Apache POI, standard encryption"],
+    ["officecrypto-encrypted.xlsx", "officecrypto-tool, agile encryption"],
+  ])("a password-protected .xlsx from a real producer (%s, %s): encrypted, one clear line, exit 2, file untouched", async (name) => {
+    const f = path.join(__dirname, "../files/corpus", name);
+    const before = fs.readFileSync(f);
+    const r = await check(f, "--in-place"); // asked to write into it: still refused, and the file stays as it was
+    expect([r.code, r.json?.files[0].error?.code]).toEqual([2, "encrypted"]);
+    expect(r.err).toContain("パスワード");
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(fs.readFileSync(f).equals(before)).toBe(true);
+    expect(fs.readdirSync(path.dirname(f)).filter((n) => n.startsWith(name.replace(/\.xlsx$/, "")))).toEqual([name]);
   });
 
   it("a workbook LibreOffice saved with a password (.xls, tests/files/make-encrypted.sh): encrypted, one clear line, exit 2", async () => {
