@@ -175,7 +175,8 @@ describe("bad-input catalogue (CLI → xlsx adapter → core)", () => {
     expect(m.code).toBe(0);
   });
 
-  it("a 50 MB file is read within the limit", async () => {
+  // Mutation runs leave this out (2.6 s on every mutant of the zip reader); the limit's own edges are tested above.
+  (process.env.SHINCHOKU_MUTATION_RUN ? it.skip : it)("a 50 MB file is read within the limit", async () => {
     const f = await book("big.xlsx", (wb) => {
       addProgressSheet(wb, "進捗", 3);
       const id = wb.addImage({ buffer: Buffer.from(randomBytes(50 * 1024 * 1024)) as unknown as ExcelJS.Buffer, extension: "png" });

@@ -3,10 +3,9 @@ const base = require("../../jest.config.js");
 module.exports = {
   ...base,
   rootDir: "../..",
-  testMatch: ["<rootDir>/tests/core/**/*.test.ts"],
-  // The property tests (totality, speed, fair status shares) run in npm test; in a mutation run each
-  // mutant would re-run thousands of generated sheets.
-  testPathIgnorePatterns: ["/node_modules/", "/tests/core/properties\\.test\\.ts$"],
+  // tests/core through one file (tests/mutation/load-suite.ts says why and which files).
+  testMatch: ["<rootDir>/tests/mutation/core.suite.ts"],
+  testPathIgnorePatterns: ["/node_modules/"],
   setupFiles: ["<rootDir>/tests/mutation/env.js"],
   setupFilesAfterEnv: [],
   // ts-jest only transpiles here: a mutant that does not type-check fails its tests or is reported as such.

@@ -3,7 +3,8 @@ const base = require("../../jest.config.js");
 module.exports = {
   ...base,
   rootDir: "../..",
-  testMatch: ["<rootDir>/tests/excel/**/*.test.ts"],
+  // tests/excel through one file (load-suite.ts), but commands.test.ts (its own globals).
+  testMatch: ["<rootDir>/tests/mutation/excel.suite.ts", "<rootDir>/tests/excel/commands.test.ts"],
   setupFiles: ["<rootDir>/tests/mutation/env.js"],
   setupFilesAfterEnv: [],
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false, isolatedModules: true }] },
