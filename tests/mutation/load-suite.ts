@@ -12,6 +12,8 @@ export function loadSuite(dirs: string[], skip: (file: string) => boolean = () =
     for (const file of files) {
       if (!/\.test\.tsx?$/.test(file) || skip(path.relative(path.join(__dirname, ".."), file))) continue;
       describe(path.relative(path.join(__dirname, ".."), file), () => {
+        // A synchronous load inside describe, so each file's tests and hooks sit in its own block.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
         require(file);
       });
     }
