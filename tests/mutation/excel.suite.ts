@@ -1,6 +1,6 @@
 /* The gateway's tests against the fake Excel as one Jest file for `npm run mutate:excel` (why:
- * load-suite.ts). commands.test.ts installs its own Office and Excel globals when it loads, so it
- * keeps a Jest file of its own (jest.excel.config.js lists it beside this one). */
+ * load-suite.ts). commands.test.ts is left out: it tests src/commands (the ribbon button and its
+ * dialog) in jsdom with Office and Excel globals of its own, and src/commands is not mutated here. */
 import { loadSuite } from "./load-suite";
 
 loadSuite(["excel"], (file) => file === "excel/commands.test.ts");

@@ -3,8 +3,8 @@ const base = require("../../jest.config.js");
 module.exports = {
   ...base,
   rootDir: "../..",
-  // tests/excel through one file (load-suite.ts), but commands.test.ts (its own globals).
-  testMatch: ["<rootDir>/tests/mutation/excel.suite.ts", "<rootDir>/tests/excel/commands.test.ts"],
+  // tests/excel through one file (load-suite.ts says why; excel.suite.ts which files).
+  testMatch: ["<rootDir>/tests/mutation/excel.suite.ts"],
   setupFiles: ["<rootDir>/tests/mutation/env.js"],
   setupFilesAfterEnv: [],
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false, isolatedModules: true }] },
