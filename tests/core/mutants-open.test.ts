@@ -1,0 +1,83 @@
+/** Survivors left open after the core mutation runs (docs/testing.md, "Still open"), killed one by one. */
+import { CLAIM_LABELS, STATUS_LABELS, findClaims, findYearTokens, judge, toParseText } from "../../src/core";
+import type { ClaimHit } from "../../src/core/claim";
+import { eraYear, titleYear } from "../../src/core/fiscal-year";
+import { progressSheet } from "../helpers/sheet";
+
+const TITLE = "令和2年度 市政改革プラン3.0 進捗状況";
+const claims = (text: string, ids = ["1", "2"], qual: Record<string, string> = {}) => Object.fromEntries(findClaims(toParseText(text), ids, new Map(Object.entries(qual))));
+const hitsOf = (raw: string, ids: string[], qual: Record<string, string> = {}) => {
+  const text = toParseText(raw);
+  const hits: ClaimHit[] = [];
+  findClaims(text, ids, new Map(Object.entries(qual)), hits);
+  return hits.map((h) => [h.claim, text.slice(h.start, h.end), h.ids]);
+};
+
+describe("claims: own words, ともに, 計画どおり", () => {
+  // claim.ts:174 `end > o.start` → `>=` / `true`, `&&` → `||`: a phrase that ends where (or before)
+  // a qualitative target's own words begin is not part of that own-words claim; it covers its group.
+  it("a claim phrase before an own-words claim still covers its own marker group", () => {
+    const Q = { 2: "計画の策定" };
+    expect(claims("①を達成した計画の策定を完了した。", ["1", "2"], Q)).toEqual({ 1: "affirm", 2: "affirm" });
+    expect(claims("①は達成できなかったが、計画の策定を完了した。", ["1", "2"], Q)).toEqual({ 1: "deny", 2: "affirm" });
+  });
+
+  // claim.ts:161 the ともに branch emptied / `idx === G_ALL` → false: the word would be read as an
+  // affirming phrase that covers the group and resets it, so the real claim after it covered every KPI.
+  it("ともに covers the marker groups before it (one or two), not the KPIs outside them", () => {
+    expect(claims("①と②はともに達成した。", ["1", "2", "3"])).toEqual({ 1: "affirm", 2: "affirm", 3: "none" });
+    expect(claims("①②いずれも達成できなかった。", ["1", "2", "3"])).toEqual({ 1: "deny", 2: "deny", 3: "none" });
+    // and with two groups, both (claim.ts:162 `all = true` → `false`)
+    expect(claims("①は件数、②は率で、ともに達成した。", ["1", "2", "3"])).toEqual({ 1: "affirm", 2: "affirm", 3: "none" });
+  });
+
+  // claim.ts:171 `if (verb)` → `false` / `true`, `+=` → `-=`: the plan phrase's hit runs up to its verb, if any.
+  it("a 計画どおり hit runs through the verb that decides it", () => {
+    expect(hitsOf("①は計画どおり実施した。", ["1", "2"])).toEqual([["affirm", "計画どおり実施", ["1"]]]);
+    expect(hitsOf("概ね予定通り策定した。", ["1"])).toEqual([["partial", "概ね予定通り策定", ["1"]]]);
+    expect(hitsOf("概ね計画どおり。", ["1"])).toEqual([["partial", "概ね計画どおり", ["1"]]]);
+  });
+
+  // claim.ts:173 `if (claim === null) continue` → `if (false)`: a plan phrase that claims nothing
+  // (a future plan) is no hit and does not end the marker group before it.
+  it("a 計画どおり phrase that claims nothing leaves the marker group to the next claim", () => {
+    expect(claims("①は計画どおり実施する予定で、一部は既に達成した。")).toEqual({ 1: "affirm", 2: "none" });
+    expect(hitsOf("①は計画どおり実施する予定で、一部は既に達成した。", ["1", "2"])).toEqual([["affirm", "達成した", ["1"]]]);
+  });
+
+  // claim.ts:142 (no coverage): the hit of an own-words claim, in the parse text's offsets (a second
+  // sentence, so the sentence's start counts), covering that KPI only.
+  it("an own-words claim is a hit over the target's words and what follows, for its KPI only", () => {
+    expect(hitsOf("①は達成した。その後、計画の策定を完了した。", ["1", "2"], { 2: "計画の策定" })).toEqual([
+      ["affirm", "達成した", ["1"]],
+      ["affirm", "計画の策定を完了した", ["2"]],
+    ]);
+    expect(hitsOf("取組を進めた。\n結果として新庁舎の設計は延期した", ["1"], { 1: "基本方針の決定、新庁舎の設計" })).toEqual([["deny", "新庁舎の設計は延期した", ["1"]]]);
+  });
+});
+
+describe("fiscal year", () => {
+  // fiscal-year.ts:100 `era === "昭和"` → false: 昭和N年度 is an era year, not a bare N.
+  it("昭和N年度 is read in the 昭和 era", () => {
+    expect(findYearTokens("昭和63年度 実績", 2020)).toEqual([{ start: 0, end: 6, year: eraYear("昭和", 63), form: "era" }]);
+    expect(titleYear("昭和63年度 進捗状況")).toBe(eraYear("昭和", 63));
+  });
+});
+
+describe("self-assessment mismatch message", () => {
+  // judge.ts:657 (the issue's fields and message) and 661 `"-"` → `""` (a missing rate).
+  it("names the KPI, the claim, the status and the rate as a percentage", () => {
+    const r = judge(progressSheet(TITLE, [[1, "A", "2年度 10件以上", "目標を達成した。\n実績 6件"]]));
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]).toMatchObject({ code: "self-assessment-mismatch", severity: "warning", cell: "G4" });
+    const msg = r.issues[0].message;
+    expect(msg).toContain(`目標①を「${CLAIM_LABELS.ja.affirm}」`);
+    expect(msg).toContain(`${STATUS_LABELS.ja.not_achieved}（60.0%）`);
+  });
+  it("a mismatch without a rate (a lower-is-better zero target) shows - for the rate", () => {
+    const r = judge(progressSheet(TITLE, [[1, "A", "2年度 0件以下", "目標を達成した。\n実績 3件"]]));
+    expect(r.items[0].kpis[0]).toMatchObject({ rate: null, status: "not_achieved", claim: "affirm" });
+    expect(r.issues.map((i) => i.code)).toEqual(["self-assessment-mismatch"]);
+    expect(r.issues[0].message).toContain(`${STATUS_LABELS.ja.not_achieved}（-）`);
+  });
+});
