@@ -224,7 +224,8 @@ export function findActuals(parseText: string, kpis: readonly KpiShape[], year: 
   let offset = 0;
   for (const line of parseText.split("\n")) {
     let lead = 0;
-    while (lead < line.length && LINE_LEAD.has(line.charCodeAt(lead))) lead++;
+    // "-" is a bullet, but "-3件" (▲3件) is a negative value (§4): a minus right before a digit stays.
+    while (lead < line.length && LINE_LEAD.has(line.charCodeAt(lead)) && !(line.charCodeAt(lead) === 45 && isDigitAt(line, lead + 1))) lead++;
     const c = line.charCodeAt(lead);
     const body = (c >= 48 && c <= 57) || c === 46 || c === 44 || c === 45 ? line.slice(lead).replace(/[\s。]+$/, "") : "";
     if (body !== "") {

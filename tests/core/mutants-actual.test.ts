@@ -280,6 +280,14 @@ describe("findActuals: unmarked values after 実績 or alone on a line", () => {
     expect(actuals("説明会を開催した。\n9件" + more, [kpi("1", "件")])).toEqual({ 1: ["9件", 9, "件", null] });
     expect(actuals("来場は\n1,150万人\nうち市内 300万人", [kpi("1", "万人")])).toEqual({ 1: ["1,150万人", 1150, "万人", null] });
   });
+  // Found by the mutation audit: "-" was always taken for a bullet, so ▲3件 alone on its line read as 3.
+  // (A typed "-3" at a line start is the degraded marker form "- N" of §2; ▲ becomes "-" after markers.)
+  it("a ▲ value alone on its line stays negative (§4); a '- ' bullet is still a bullet", () => {
+    const more = "\n（うち新規 3件）";
+    expect(actuals("説明会を開催した。\n▲3件" + more, [kpi("1", "件")])).toEqual({ 1: ["-3件", -3, "件", null] });
+    expect(actuals("説明会を開催した。\n・▲3件" + more, [kpi("1", "件")])).toEqual({ 1: ["-3件", -3, "件", null] });
+    expect(actuals("説明会を開催した。\n- 120件" + more, [kpi("1", "件")])).toEqual({ 1: ["120件", 120, "件", null] });
+  });
   it("a line holding more than the value is no candidate", () => {
     const more = "\n（うち新規 3件）";
     expect(actuals("5件 7件", [kpi("1", "件")])).toEqual({});

@@ -322,6 +322,10 @@ describe("stripMarkup (§2 step 1)", () => {
 });
 
 describe("decodeEntities", () => {
+  // Found by the mutation audit: the regex took only a lowercase #x, so &#X41; stayed as typed (§2 step 1 decodes entities).
+  it("decodes hexadecimal references with an upper- or lowercase x", () => {
+    expect(decodeEntities("&#X41;&#x42;&#X3042;")).toBe("ABあ");
+  });
   it("named entities, any case; unknown ones stay", () => {
     expect(decodeEntities("&amp;x")).toBe("&x");
     expect(decodeEntities("a &lt;b&gt; &quot;c&quot; &apos;d&apos;")).toBe("a <b> \"c\" 'd'");
