@@ -52,7 +52,8 @@ const YEAR_PREFIX = "(?:(?:令和|平成|昭和|[RrHhSs])?\\s*(?:\\d{1,4}|元)\\
 const BRACKETED_BASELINE = new RegExp(`[(（【[]\\s*${YEAR_PREFIX}(?:基準値?|現状値?|実績値?)[^)）】\\]]*[)）】\\]]`, "g");
 const BRACKET = /[(（]\s*([^()（）]{1,14}?)\s*[)）]/g;
 const TRAILING = /[\s。、,.;；]+$/;
-const RANGE_START_TAIL = new RegExp(`(?:\\d{1,4}|元)\\s*${RANGE}\\s*$`);
+// With its era (令和2〜5年度): the era word belongs to the range too, not to the segment before it.
+const RANGE_START_TAIL = new RegExp(`(?:(?:令和|平成|昭和|[RrHhSs])\\s*)?(?:\\d{1,4}|元)\\s*${RANGE}\\s*$`);
 const RANGE_BEFORE = new RegExp(`(\\d{1,2}|元)\\s*(?:年度)?\\s*${RANGE}\\s*$`);
 /** A unit declared at the end of a label: 「市民満足度（％）」, 「講座参加者数(人)」. */
 const DECLARED_UNIT = /[(（]\s*([^()（）\d\s]{1,4})\s*[)）]\s*$/;

@@ -414,3 +414,15 @@ describe("claim.ts: findClaims", () => {
     expect(claims("①②ともに達成したが、③は件数、④は率で達成できなかった。", ["1", "2", "3", "4"])).toEqual({ 1: "affirm", 2: "affirm", 3: "none", 4: "deny" });
   });
 });
+
+// Found by the mutation audit: a range start with its era (令和2〜5年度) left the era word in the segment
+// before it, so R1's 「3件、令和」 was no longer a value (the code drops a range start from that tail).
+describe("a year range after another year's target", () => {
+  it("takes the range start with its era out of the segment before it", () => {
+    const [k] = kpisOf("R1年度 3件、令和2〜5年度 10件");
+    expect(segmentFor(k, 2019)?.words).toBe("3件");
+    expect(evaluateTargets("R1年度 3件、令和2〜5年度 10件", 2019, R, units).forYear.get("1")).toMatchObject({ kind: "numeric", value: 3 });
+    expect(evaluateTargets("R1年度 3件、令和2〜5年度 10件", 2021, R, units).forYear.get("1")).toMatchObject({ kind: "numeric", value: 10 });
+    expect(evaluateTargets("R1年度 3件、2〜5年度 10件", 2019, R, units).forYear.get("1")).toMatchObject({ kind: "numeric", value: 3 });
+  });
+});
