@@ -35,7 +35,9 @@ interface Where {
 
 function makeIssue(code: IssueCode, severity: Severity, where: Where, params: Record<string, string | number>): Issue {
   const cell = where.row && where.col ? a1(where.row, where.col) : null;
-  const all = { ...params, ...(cell ? { cell } : {}), ...(where.column ? { column: where.column } : {}) };
+  // With no cell (a sheet with no column for the year), the message names the row instead.
+  const place = cell ?? (where.row ? `${where.row}行目` : null);
+  const all = { ...params, ...(place ? { cell: place } : {}), ...(where.column ? { column: where.column } : {}) };
   return { code, severity, cell, row: where.row ?? null, column: where.column ?? null, message: issueMessage(code, all), params: all };
 }
 

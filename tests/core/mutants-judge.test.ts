@@ -765,3 +765,21 @@ describe("a few more checks", () => {
     expect(r.items.map((i) => [i.rows, i.status])).toEqual([[[3, 4], "achieved"]]);
   });
 });
+
+// Found by the mutation audit: with no column for the fiscal year the issue has no cell, and its
+// message began with "undefined". It names the row instead (§7: the cell may be null; the message
+// must still say where and what to do).
+describe("an issue without a cell names its row", () => {
+  it("years-across and kpi-table sheets with no column for the year", () => {
+    const across = judge(sheet([["令和5年度 施策評価"], ["指標名", "区分", "R3", "R4"], ["A", "目標", 10, 10], ["A", "実績", 9, 12]]));
+    const table = judge(sheet([["令和5年度 施策評価"], ["指標名", "目標値（R4）", "実績値（R4）"], ["A", 10, 10]]));
+    for (const report of [across, table]) {
+      const issues = report.items.flatMap((i) => i.issues).filter((i) => i.cell === null);
+      expect(issues.length).toBeGreaterThan(0);
+      for (const i of issues) {
+        expect(i.message).not.toContain("undefined");
+        expect(i.message).toContain(`${i.row}行目`);
+      }
+    }
+  });
+});
