@@ -2,7 +2,7 @@
 const tseslint = require("typescript-eslint");
 
 module.exports = tseslint.config(
-  { ignores: ["node_modules/", "build/", "dist/", "coverage/", "test-results/", "**/*.js"] },
+  { ignores: ["node_modules/", "build/", "dist/", "coverage/", "test-results/", "reports/", ".stryker-tmp/", "**/*.js"] },
   ...tseslint.configs.recommended,
   {
     files: ["**/*.ts", "**/*.tsx"],
