@@ -1,4 +1,4 @@
-/** Survivors left open after the core mutation runs (docs/testing.md, "Still open"), killed one by one. */
+/** Survivors the core mutation runs once left open (docs/testing.md, "Surviving mutants"), killed one by one. */
 import { CLAIM_LABELS, STATUS_LABELS, findClaims, findYearTokens, judge, toParseText } from "../../src/core";
 import type { ClaimHit } from "../../src/core/claim";
 import { eraYear, titleYear } from "../../src/core/fiscal-year";

@@ -10,8 +10,9 @@ export function loadSuite(dirs: string[], skip: (file: string) => boolean = () =
     const abs = path.join(__dirname, "..", dir);
     const files = fs.statSync(abs).isDirectory() ? fs.readdirSync(abs).sort().map((f) => path.join(abs, f)) : [abs];
     for (const file of files) {
-      if (!/\.test\.tsx?$/.test(file) || skip(path.relative(path.join(__dirname, ".."), file))) continue;
-      describe(path.relative(path.join(__dirname, ".."), file), () => {
+      const name = path.relative(path.join(__dirname, ".."), file);
+      if (!/\.test\.tsx?$/.test(file) || skip(name)) continue;
+      describe(name, () => {
         // A synchronous load inside describe, so each file's tests and hooks sit in its own block.
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         require(file);
