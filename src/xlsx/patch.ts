@@ -49,8 +49,13 @@ const REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relati
 function openForWrite(bytes: Uint8Array, fileName: string): OoxmlPackage {
   const detected = detectFormat(bytes, fileName);
   if (detected.format === "xls" || detected.format === "ods") throw fileError("read-only-format", fileName);
+  return asFileError(fileName, () => openPackage(detected.zip!));
+}
+
+/** A package found broken while opening or changing it is the user's corrupt file, with the detail. */
+function asFileError<T>(fileName: string, work: () => T): T {
   try {
-    return openPackage(detected.zip!);
+    return work();
   } catch (e) {
     if (e instanceof PackageError || e instanceof ZipError) throw fileError("corrupt", fileName, e.message);
     throw e;
@@ -133,9 +138,23 @@ function currentText(p: Patch, part: string): string {
   return entryText(p.pkg.zip, part) ?? "";
 }
 
+/** Misc (comments, processing instructions, blanks) that XML allows after the root element. */
+const TRAILING_MISC = String.raw`(?:\s|<!--[\s\S]*?-->|<\?[\s\S]*?\?>)*`;
+
+/**
+ * Puts `insert` just before the root element's end tag, wherever misc follows it. A part whose root
+ * does not end as expected is refused as corrupt rather than left without the entry (which would
+ * leave the record sheet unreachable, and with it ownership and undo).
+ */
+function insertBeforeRootEnd(xml: string, root: string, insert: string): string {
+  const end = new RegExp(`</${root}>(${TRAILING_MISC})$`).exec(xml);
+  if (!end) throw new PackageError(`${root}: the root element's end tag was not found`);
+  return xml.slice(0, end.index) + insert + xml.slice(end.index);
+}
+
 function addPart(p: Patch, part: string, data: Uint8Array, contentType: string, relType: string): string {
   p.replace.set(part, data);
-  const ct = currentText(p, "[Content_Types].xml").replace(/<\/Types>\s*$/, `<Override PartName="/${part}" ContentType="${contentType}"/></Types>`);
+  const ct = insertBeforeRootEnd(currentText(p, "[Content_Types].xml"), "Types", `<Override PartName="/${part}" ContentType="${contentType}"/>`);
   p.replace.set("[Content_Types].xml", textBytes(ct));
   const relsPart = p.pkg.workbookRelsPart;
   const rels = currentText(p, relsPart) || '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
@@ -145,7 +164,7 @@ function addPart(p: Patch, part: string, data: Uint8Array, contentType: string, 
   const rid = `rId${n}`;
   const wbDir = p.pkg.workbookPart.slice(0, p.pkg.workbookPart.lastIndexOf("/") + 1);
   const target = part.startsWith(wbDir) ? part.slice(wbDir.length) : `/${part}`;
-  p.replace.set(relsPart, textBytes(rels.replace(/<\/Relationships>\s*$/, `<Relationship Id="${rid}" Type="${relType}" Target="${target}"/></Relationships>`)));
+  p.replace.set(relsPart, textBytes(insertBeforeRootEnd(rels, "Relationships", `<Relationship Id="${rid}" Type="${relType}" Target="${target}"/>`)));
   return rid;
 }
 
@@ -172,7 +191,8 @@ function addSheet(p: Patch, name: string, data: Uint8Array): void {
 
 function removeSheet(p: Patch, rid: string, part: string | null): void {
   let wb = currentText(p, p.pkg.workbookPart);
-  const entries = [...wb.matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*?\/>/g)];
+  // A sheet entry may be written empty (`<sheet …/>`) or as a start and end tag (canonical XML does that).
+  const entries = [...wb.matchAll(/<((?:[\w.-]+:)?sheet)\b[^>]*?(?:\/>|>\s*<\/\1>)/g)];
   const index = entries.findIndex((m) => attrs(m[0]).name === RECORD_SHEET);
   if (index >= 0) {
     const m = entries[index];
@@ -187,13 +207,13 @@ function removeSheet(p: Patch, rid: string, part: string | null): void {
   }
   p.replace.set(p.pkg.workbookPart, textBytes(wb));
   const rels = currentText(p, p.pkg.workbookRelsPart);
-  p.replace.set(p.pkg.workbookRelsPart, textBytes(rels.replace(new RegExp(`<Relationship\\b[^>]*\\bId="${rid}"[^>]*/>`), "")));
+  p.replace.set(p.pkg.workbookRelsPart, textBytes(rels.replace(new RegExp(`<Relationship\\b[^>]*\\bId="${rid}"[^>]*(?:/>|>\\s*</Relationship>)`), "")));
   if (part) {
     p.replace.set(part, null);
     const rp = relsPartOf(part);
     if (p.pkg.zip.byName.has(rp)) p.replace.set(rp, null);
     const ct = currentText(p, "[Content_Types].xml");
-    p.replace.set("[Content_Types].xml", textBytes(ct.replace(new RegExp(`<Override\\b[^>]*PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`), "")));
+    p.replace.set("[Content_Types].xml", textBytes(ct.replace(new RegExp(`<Override\\b[^>]*PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*(?:/>|>\\s*</Override>)`), "")));
   }
 }
 
@@ -207,8 +227,13 @@ function baseStyle(doc: SheetDoc, row: number, col: number): number {
 /** Applies several sheets' plans as one run, with the ownership and undo record. */
 export function patchWorkbook(bytes: Uint8Array, fileName: string, plans: WritePlan[], at: Date = new Date()): Uint8Array {
   const pkg = openForWrite(bytes, fileName);
+  return asFileError(fileName, () => patchPackage(pkg, fileName, plans, at));
+}
+
+function patchPackage(pkg: OoxmlPackage, fileName: string, plans: WritePlan[], at: Date): Uint8Array {
   const p = new Patch(pkg);
   const record = readRecordOf(pkg) ?? emptyRecord();
+  if (!fingerprintMatches(record, p)) forgetExactXml(record);
   const undo: FileUndoSheet[] = [];
   for (const plan of plans) {
     const found = p.sheetDoc(plan.sheet);
@@ -281,6 +306,24 @@ function addToOrigin(record: ShinchokuRecord, run: FileUndoSheet, at: Date): voi
   o.validationRange ??= run.validationRange;
 }
 
+/** Whether the styles and shared strings are as Shinchoku left them, so stored cell XML still means what it meant. */
+function fingerprintMatches(record: ShinchokuRecord, p: Patch): boolean {
+  const now = fingerprintOf(p);
+  return record.fingerprint !== undefined && record.fingerprint.styles === now.styles && record.fingerprint.sharedStrings === now.sharedStrings;
+}
+
+/**
+ * Another program renumbered the styles or shared strings since Shinchoku wrote: the origin's stored
+ * XML now points at other formats and texts. Keep only its values and looks (restored like the
+ * add-in's record), or a later undo --all, checked against a fresh fingerprint, would put it back.
+ */
+function forgetExactXml(record: ShinchokuRecord): void {
+  for (const o of Object.values(record.origin ?? {}) as FileUndoSheet[]) {
+    delete o.cellXml;
+    delete o.colAttrs;
+  }
+}
+
 /** Length and CRC of the styles and shared strings as they will be stored. */
 function fingerprintOf(p: Patch): { styles: string; sharedStrings: string } {
   const mark = (text: string) => {
@@ -336,13 +379,17 @@ export interface UndoResult {
  */
 export function undoWorkbook(bytes: Uint8Array, fileName: string, options: { all?: boolean } = {}): UndoResult | null {
   const pkg = openForWrite(bytes, fileName);
+  return asFileError(fileName, () => undoPackage(pkg, options));
+}
+
+function undoPackage(pkg: OoxmlPackage, options: { all?: boolean }): UndoResult | null {
   const record = readRecordOf(pkg);
   if (!record) return null;
   const p = new Patch(pkg);
   const origins = Object.values(record.origin ?? {}) as FileUndoSheet[];
   // Stored cell XML refers to style and shared-string indexes: valid only while those parts are as we left them.
-  const now = fingerprintOf(p);
-  const exactValid = record.fingerprint !== undefined && record.fingerprint.styles === now.styles && record.fingerprint.sharedStrings === now.sharedStrings;
+  const exactValid = fingerprintMatches(record, p);
+  if (!exactValid) forgetExactXml(record);
   if (record.lastRun && !(options.all && origins.length > 0)) {
     for (const u of record.lastRun.undo as FileUndoSheet[]) {
       restoreSheet(p, u, exactValid);

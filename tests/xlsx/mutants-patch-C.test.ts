@@ -343,3 +343,59 @@ describe("patch.ts: undo and the record across sheets and writes", () => {
     expect(zipText(undone.bytes, "xl/worksheets/sheet1.xml")).toBe(zipText(src, "xl/worksheets/sheet1.xml"));
   });
 });
+
+describe("patch.ts: bugs this audit found, fixed", () => {
+  const src = book();
+  const once = patchWorkbook(src, F, [planOf()]);
+
+  it("undo --all after a re-save that renumbered the formats and a second write gives the note back with its own look", () => {
+    // Before the fix the origin kept its first XML (s="1") and the second write stamped a fresh fingerprint
+    // over it, so undo --all put back a cell whose format index now means a date format.
+    const twice = patchWorkbook(resavedWithNewFormat(once), F, [planOf({ status: ["未達成", "達成"], rates: [0.5, 1.2] })]);
+    const all = undoWorkbook(twice, F, { all: true })!;
+    expect(all.scope).toBe("origin");
+    expect(shown(all.bytes, "I4")).toEqual(shown(src, "I4"));
+    expect(shown(all.bytes, "I4").look).toMatchObject({ fill: GREEN, bold: true });
+    // The same after a re-save, an undo (restored by value) and undo --all.
+    const resaved = resavedWithNewFormat(patchWorkbook(once, F, [planOf({ status: ["未達成", "達成"] })]));
+    const last = undoWorkbook(resaved, F)!;
+    expect(last.scope).toBe("last");
+    const back = undoWorkbook(last.bytes, F, { all: true })!;
+    expect(shown(back.bytes, "I4")).toEqual(shown(src, "I4"));
+  });
+
+  it("a comment after the root of the relationships or content types: the record sheet is still wired in, and undo works", () => {
+    const rels = zipText(src, "xl/_rels/workbook.xml.rels") + "\n<!-- saved by a tool -->\n";
+    const types = zipText(src, "[Content_Types].xml") + '<?tool note?>\r\n<!-- </Types> -->';
+    const commented = replaceParts(src, { "xl/_rels/workbook.xml.rels": rels, "[Content_Types].xml": types });
+    const written = patchWorkbook(commented, F, [planOf()]);
+    expect(readWorkbook(written, F).record?.sheets["進捗"].written).toEqual(planOf().written);
+    expect(zipText(written, "xl/_rels/workbook.xml.rels")).toMatch(/<Relationship [^>]*worksheets\/sheet2\.xml"\/><\/Relationships>\n<!-- saved by a tool -->\n$/);
+    expect(zipText(written, "[Content_Types].xml")).toMatch(/sheet2\.xml" ContentType="[^"]+"\/><\/Types><\?tool note\?>\r\n<!-- <\/Types> -->$/);
+    const undone = undoWorkbook(written, F)!;
+    expect(zipText(undone.bytes, "xl/_rels/workbook.xml.rels")).toBe(rels);
+    expect(zipText(undone.bytes, "[Content_Types].xml")).toBe(types);
+  });
+
+  it("a package whose relationships do not end in their end tag is refused as corrupt, not written half-wired", () => {
+    const broken = replaceParts(src, { "xl/_rels/workbook.xml.rels": zipText(src, "xl/_rels/workbook.xml.rels").replace("</Relationships>", "") });
+    expect(() => patchWorkbook(broken, F, [planOf()])).toThrow(expect.objectContaining({ code: "corrupt" }));
+  });
+
+  it("undo removes the record sheet's entries also when a tool re-saved them as start and end tags", () => {
+    const expand = (xml: string, tag: string) => xml.replace(new RegExp(`<(${tag}\\b[^>]*?)\\s*/>`, "g"), "<$1></" + tag + ">");
+    const canon = replaceParts(once, {
+      "xl/workbook.xml": expand(zipText(once, "xl/workbook.xml"), "sheet"),
+      "xl/_rels/workbook.xml.rels": expand(zipText(once, "xl/_rels/workbook.xml.rels"), "Relationship"),
+      "[Content_Types].xml": expand(zipText(once, "[Content_Types].xml"), "Override"),
+    });
+    expect(zipText(canon, "xl/workbook.xml")).toContain(`</sheet>`);
+    const undone = undoWorkbook(canon, F)!.bytes;
+    expect(zipText(undone, "xl/workbook.xml")).not.toContain(RECORD_SHEET);
+    expect(zipText(undone, "xl/_rels/workbook.xml.rels")).not.toContain("sheet2.xml");
+    expect(zipText(undone, "[Content_Types].xml")).not.toContain("sheet2.xml");
+    expect(readZip(undone).byName.has("xl/worksheets/sheet2.xml")).toBe(false);
+    // The user's own sheet entry, written the same way, stays.
+    expect(zipText(undone, "xl/workbook.xml")).toContain(`<sheet name="進捗" sheetId="1" r:id="rId1"></sheet>`);
+  });
+});
