@@ -687,7 +687,12 @@ export async function checkSheet(ctx: XContext, opts: CheckOptions): Promise<Che
 
 /** Queues putting back what an UndoSheet holds: values, fills, number formats, widths; drops the validation. */
 function queueRestore(ws: XWorksheet, u: UndoSheet, rowFrom = 1, rowTo = Number.MAX_SAFE_INTEGER): void {
-  const points = u.cells.map((c) => ({ ...c, ...(parseA1(c.address) ?? { row: 1, col: 1 }) })).filter((p) => p.row >= rowFrom && p.row <= rowTo);
+  // An entry whose address is not a cell reference (a damaged record) is passed over, as the CLI does:
+  // never written to A1 in its stead.
+  const points = u.cells.flatMap((c) => {
+    const at = parseA1(c.address);
+    return at && at.row >= rowFrom && at.row <= rowTo ? [{ ...c, ...at }] : [];
+  });
   if (points.length === 0) return;
   const box = boxOf(points);
   const values = grid<string | number | boolean | null>(box.rows, box.cols, () => null);
