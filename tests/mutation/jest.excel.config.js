@@ -7,5 +7,6 @@ module.exports = {
   testMatch: ["<rootDir>/tests/mutation/excel.suite.ts"],
   setupFiles: ["<rootDir>/tests/mutation/env.js"],
   setupFilesAfterEnv: [],
+  testEnvironment: "<rootDir>/tests/mutation/fail-fast-env.js",
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false, isolatedModules: true }] },
 };

@@ -7,6 +7,7 @@ module.exports = {
   testMatch: ["<rootDir>/tests/mutation/xlsx.suite.ts"],
   setupFiles: ["<rootDir>/tests/mutation/env.js"],
   setupFilesAfterEnv: [],
+  testEnvironment: "<rootDir>/tests/mutation/fail-fast-env.js",
   // ts-jest only transpiles here: a mutant that does not type-check fails its tests or is reported as such.
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false, isolatedModules: true }] },
 };
