@@ -8,7 +8,8 @@ module.exports = {
   testPathIgnorePatterns: ["/node_modules/"],
   setupFiles: ["<rootDir>/tests/mutation/env.js"],
   setupFilesAfterEnv: [],
-  testEnvironment: "<rootDir>/tests/mutation/fail-fast-env.js",
+  // An absolute path: Stryker resolves the environment itself, without expanding <rootDir>.
+  testEnvironment: require("path").join(__dirname, "fail-fast-env.js"),
   // ts-jest only transpiles here: a mutant that does not type-check fails its tests or is reported as such.
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false, isolatedModules: true }] },
 };

@@ -7,6 +7,7 @@ module.exports = {
   testMatch: ["<rootDir>/tests/mutation/excel.suite.ts"],
   setupFiles: ["<rootDir>/tests/mutation/env.js"],
   setupFilesAfterEnv: [],
-  testEnvironment: "<rootDir>/tests/mutation/fail-fast-env.js",
+  // An absolute path: Stryker resolves the environment itself, without expanding <rootDir>.
+  testEnvironment: require("path").join(__dirname, "fail-fast-env.js"),
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false, isolatedModules: true }] },
 };
