@@ -695,11 +695,11 @@ interface CellValue {
   words: string;
 }
 
-/** A number cell as shown: a percent-format cell (text 「98.1%」) is 98.1 with unit %. */
+/** A number cell as shown: a percent-format cell (text 「98.1%」, or 「▲5%」 where ▲ is the minus, §4) is 98.1 with unit %. */
 function numberCellValue(cell: Cell): CellValue | null {
   if (cell.kind !== "number" || typeof cell.value !== "number" || !Number.isFinite(cell.value)) return null;
-  const pct = /^\s*(-?[\d,]*\.?\d+)\s*%\s*$/.exec(cell.text);
-  if (pct) return { value: Number(pct[1].replace(/,/g, "")), unit: "%", denominator: null, word: null, direction: "higher", words: cell.text.trim() };
+  const pct = /^\s*([-\u2212▲]?)([\d,]*\.?\d+)\s*%\s*$/.exec(cell.text);
+  if (pct) return { value: (pct[1] ? -1 : 1) * Number(pct[2].replace(/,/g, "")), unit: "%", denominator: null, word: null, direction: "higher", words: cell.text.trim() };
   return { value: cell.value, unit: null, denominator: null, word: null, direction: "higher", words: cell.text.trim() || String(cell.value) };
 }
 

@@ -167,6 +167,18 @@ describe("kpi-table and years-across rows (§8)", () => {
     input.cells[2][1] = num(0.9825, "98.25%");
     expect(judge(input).items[0].kpis[0]).toMatchObject({ target: 98.25, unit: "%" });
   });
+  // judge.ts:701 (a bug the audit found): a percent cell whose format shows the minus as ▲ (0%;"▲"0%) or −
+  // is read as shown, a negative percentage, like one shown 「-5%」 — not as −0.05 with no unit.
+  it("a percent cell shown ▲5% or −5% is −5 %, as one shown -5%", () => {
+    for (const shown of ["-5%", "▲5%", "\u22125%"]) {
+      const input = sheet([[R5], ["指標", "目標値", "実績値"], ["増減率", 10, null]]);
+      input.cells[2][2] = num(-0.05, shown);
+      expect([shown, judge(input).items[0].kpis[0].evidence.actual?.text]).toEqual([shown, shown]);
+      const t = sheet([[R5], ["指標", "目標値", "実績値"], ["増減率", null, 3]]);
+      t.cells[2][1] = num(-0.05, shown);
+      expect([shown, judge(t).items[0].kpis[0]]).toMatchObject([shown, { target: -5, unit: "%" }]);
+    }
+  });
   // judge.ts:703 words `cell.text.trim() || String(cell.value)` → `String(cell.value)`: the evidence shows the cell as shown.
   it("a number cell's evidence words are its text as shown (12.50, not 12.5)", () => {
     const input = sheet([[R5], ["指標", "目標値", "実績値"], ["A", 10, null]]);
