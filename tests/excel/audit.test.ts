@@ -2,12 +2,13 @@
  * The fixes from the documentation audit (issue 11), each against the fake Excel, which now
  * behaves as the documentation says (tests/excel/fake-excel.ts quotes it).
  */
-import { decodeRecord, DEFAULT_CONFIG, encodeRecord, RECORD_SHEET, type ShinchokuRecord } from "../../src/core";
+import { DEFAULT_CONFIG, encodeRecord, RECORD_SHEET } from "../../src/core";
 import { charsToPoints, pointsToChars } from "../../src/excel/cells";
 import { toShinchokuError } from "../../src/excel/errors";
 import { checkSheet, readSheet, undoLast, writeRecord, writeSummary } from "../../src/excel/gateway";
 import { checkAllSheets } from "../../src/excel/office-port";
 import { cellOf, dump, excelStores, FakeContext, type FakeSheetData, sheetData } from "./fake-excel";
+import { storedRecord } from "./stored-record";
 
 const HEADER = ["番号", "項目名", "めざすべき状態", "目標達成水準", "行動計画・取組内容", "中間自己評価と下半期の方向性", "期末自己評価", "翌年度にむけた課題と方向性"];
 
@@ -15,19 +16,6 @@ function progress(name: string, items: number, actual = (i: number) => `実績 $
   const rows: (string | number)[][] = [["令和2年度 進捗状況"], [], HEADER];
   for (let i = 0; i < items; i++) rows.push([i + 1, `項目${i + 1}`, "状態", "2年度 10件以上", "計画", "中間", actual(i), "課題"]);
   return sheetData(name, rows);
-}
-
-/** The record as stored in the fake's record sheet. */
-function storedRecord(ctx: FakeContext): ShinchokuRecord | null {
-  const s = ctx.sheet(RECORD_SHEET);
-  const chunks: string[] = [];
-  for (let r = 0; ; r++) {
-    const c = s.cells.get(`${r},0`);
-    if (!c || c.type === "Empty") break;
-    expect(c.type).toBe("String");
-    chunks.push(String(c.value));
-  }
-  return decodeRecord(chunks);
 }
 
 const quiet = () => jest.spyOn(console, "error").mockImplementation(() => undefined);

@@ -1,8 +1,9 @@
 // Pins behaviour of src/excel/gateway.ts that mutation testing found unpinned: per-cell status validations kept for undo, empty-sheet reads, readInBlocks defaults.
-import { decodeRecord, DEFAULT_CONFIG, RECORD_SHEET, type ShinchokuRecord } from "../../src/core";
+import { DEFAULT_CONFIG } from "../../src/core";
 import { GATEWAY_MESSAGES } from "../../src/excel/errors";
 import { checkSheet, finishRun, readInBlocks, readSheet, startRun, undoLast } from "../../src/excel/gateway";
 import { FakeContext, type FakeSheetData, sheetData } from "./fake-excel";
+import { storedRecord } from "./stored-record";
 
 const HEADER = ["番号", "項目名", "めざすべき状態", "目標達成水準", "行動計画・取組内容", "中間自己評価と下半期の方向性", "期末自己評価", "翌年度にむけた課題と方向性"];
 
@@ -10,17 +11,6 @@ function progress(name: string, items: number): FakeSheetData {
   const rows: (string | number)[][] = [["令和2年度 進捗状況"], [], HEADER];
   for (let i = 0; i < items; i++) rows.push([i + 1, `項目${i + 1}`, "状態", "2年度 10件以上", "計画", "中間", `実績 ${8 + (i % 4)}件`, "課題"]);
   return sheetData(name, rows);
-}
-
-function storedRecord(ctx: FakeContext): ShinchokuRecord | null {
-  const s = ctx.sheet(RECORD_SHEET);
-  const chunks: string[] = [];
-  for (let r = 0; ; r++) {
-    const c = s.cells.get(`${r},0`);
-    if (!c || c.type === "Empty") break;
-    chunks.push(String(c.value));
-  }
-  return decodeRecord(chunks);
 }
 
 /** Which rule covers each cell of a column range, as `I4=<rule json>`. */
