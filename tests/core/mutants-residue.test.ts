@@ -286,3 +286,25 @@ describe("decimals and 番号 texts", () => {
     expect(r.items[0].kpis[0]).toMatchObject({ target: 0.5, actual: 0.55, status: "achieved" });
   });
 });
+
+describe("direction and baseline sources (§8)", () => {
+  // judge.ts:797 `input.baseline !== null` forced true: with no baseline, `target < null` would call a
+  // negative target lower-is-better. No baseline and no direction word leaves a negative target higher.
+  it("a negative target with no baseline and no direction word stays higher-is-better", () => {
+    const r = judge(sheet([["令和5年度 進捗"], ["指標", "目標値", "実績値"], ["収支", -5, -3]]));
+    expect(r.items[0].kpis[0]).toMatchObject({ target: -5, actual: -3, baseline: null, direction: "higher" });
+  });
+
+  // judge.ts:963 `baseline === null` forced true: the 基準値 column wins over a 基準 row's first year.
+  it("years-across: the 基準値 column wins over a 基準 row, so the falling target is lower-is-better", () => {
+    const r = judge(sheet([
+      ["令和5年度 進捗"],
+      ["指標名", "区分", "基準値", "R4", "R5"],
+      ["A", "基準", null, 50, null],
+      ["A", "目標", 100, 80, 80],
+      ["A", "実績", null, 75, 70],
+    ]));
+    expect(r.layout).toBe("years-across");
+    expect(r.items.map((i) => [i.status, i.kpis[0].baseline, i.kpis[0].direction])).toEqual([["achieved", 100, "lower"]]);
+  });
+});
