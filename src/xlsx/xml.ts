@@ -30,7 +30,7 @@ export function escapeText(s: string): string {
 /** Text → XML character data (attribute-safe). Characters XML 1.0 forbids become `_xHHHH_`. */
 export function escapeXml(s: string, quotes = true): string {
   return s
-    .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
+    .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_")
     .replace(quotes ? /[&<>"]/g : /[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"))
     .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
