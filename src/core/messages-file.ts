@@ -10,6 +10,10 @@ export type FileErrorCode =
   | "too-large"
   | "zip-bomb"
   | "read-failed"
+  | "write-denied"
+  | "disk-full"
+  | "write-no-folder"
+  | "write-failed"
   | "read-only-format"
   | "formula-in-output"
   | "no-output-folder";
@@ -35,6 +39,10 @@ export const FILE_MESSAGES: Record<"ja" | "en", Record<FileErrorCode, (file: str
     "too-large": (f) => `${f}: ファイルが大きすぎます（上限 ${FILE_LIMITS.maxFileBytes / MB} MB）。シートを分けてください。`,
     "zip-bomb": (f) => `${f}: 展開すると極端に大きくなるファイルのため、読み込みを中止しました（上限 ${FILE_LIMITS.maxUnpackedBytes / MB} MB、圧縮率 ${FILE_LIMITS.maxRatio} 倍）。提出元に確認してください。`,
     "read-failed": (f) => `${f}: ファイルを読み込めませんでした。アクセス権を確認してください。`,
+    "write-denied": (f) => `${f}: 書き込み権限がありません。保存先を確認してください。元のファイルは変更していません。`,
+    "disk-full": (f) => `${f}: ディスクの空きが足りません。保存先を確認してください。元のファイルは変更していません。`,
+    "write-no-folder": (f) => `${f}: 保存先のフォルダーがありません。保存先を確認してください。元のファイルは変更していません。`,
+    "write-failed": (f) => `${f}: 保存できませんでした。保存先を確認してください。元のファイルは変更していません。`,
     "read-only-format": (f) => `${f}: .xls / .ods には書き込めません（読み取りとチェックのみ）。Excel で開いて .xlsx 形式で保存し直してから、もう一度実行してください。`,
     "no-output-folder": (f) => `${f}: 保存先のフォルダーを作れません。保存先を確認してください。元のファイルは変更していません。`,
     "formula-in-output": (f) => `${f}: Shinchoku の書き込み先のセルに数式があるため、書き込みを中止しました（ファイルは変更していません）。その列の数式を別の列へ移すか削除してから、もう一度実行してください。`,
@@ -49,6 +57,10 @@ export const FILE_MESSAGES: Record<"ja" | "en", Record<FileErrorCode, (file: str
     "too-large": (f) => `${f}: the file is too large (limit ${FILE_LIMITS.maxFileBytes / MB} MB). Split the sheets.`,
     "zip-bomb": (f) => `${f}: the file would inflate to an extreme size; reading stopped (limit ${FILE_LIMITS.maxUnpackedBytes / MB} MB, ratio ${FILE_LIMITS.maxRatio}×). Ask the sender.`,
     "read-failed": (f) => `${f}: the file could not be read. Check the access rights.`,
+    "write-denied": (f) => `${f}: no permission to write. Check where it is saved; the original file is unchanged.`,
+    "disk-full": (f) => `${f}: not enough disk space. Check where it is saved; the original file is unchanged.`,
+    "write-no-folder": (f) => `${f}: the folder to save in does not exist. Check the path; the original file is unchanged.`,
+    "write-failed": (f) => `${f}: the file could not be saved. Check where it is saved; the original file is unchanged.`,
     "read-only-format": (f) => `${f}: .xls / .ods files are read and checked only, never written. Save it as .xlsx in Excel and run again.`,
     "no-output-folder": (f) => `${f}: the folder to save in cannot be created. Check the path; the original file is unchanged.`,
     "formula-in-output": (f) => `${f}: a cell Shinchoku writes holds a formula, so nothing was written (the file is unchanged). Move or delete the formulas in that column and run again.`,

@@ -67,7 +67,7 @@ export function writeFileAtomically(bytes: Uint8Array, target: string, like?: st
     }
     if (e instanceof FileError) throw e;
     const code = (e as NodeJS.ErrnoException).code ?? "";
-    const reason = code === "EACCES" || code === "EPERM" || code === "EROFS" ? "書き込み権限がありません" : code === "ENOSPC" ? "ディスクの空きが足りません" : code === "ENOENT" ? "保存先のフォルダーがありません" : "保存できませんでした";
-    throw new FileError("read-failed", `${target}: ${reason}。保存先を確認してください。元のファイルは変更していません。`, String(e));
+    const kind = code === "EACCES" || code === "EPERM" || code === "EROFS" ? "write-denied" : code === "ENOSPC" ? "disk-full" : code === "ENOENT" ? "write-no-folder" : "write-failed";
+    throw fileError(kind, target, String(e));
   }
 }

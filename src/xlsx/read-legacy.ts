@@ -8,6 +8,37 @@ import { type Cell, decodeRecord, numberCell, RECORD_SHEET, type SheetInput, typ
 import { fileError, type WorkbookFormat } from "./format";
 import { blankRange, EMPTY_CELL } from "./cells";
 import { registerLegacyReader, type ReadOptions, type SheetListing, type WorkbookRead } from "./read";
+import { attrLocal, attrs } from "./xml";
+import { entryText, readZip } from "./zip";
+
+/**
+ * The .ods tables LibreOffice hides: SheetJS CE does not read visibility from .ods (it lives in a table
+ * style, `<style:table-properties table:display="false"/>`, ODF 1.2 §17.15), so it is read here.
+ */
+function odsHiddenTables(bytes: Uint8Array): Set<string> {
+  const hidden = new Set<string>();
+  let xml: string | null;
+  try {
+    xml = entryText(readZip(bytes), "content.xml");
+  } catch {
+    return hidden;
+  }
+  if (!xml) return hidden;
+  const hiddenStyles = new Set<string>();
+  // A self-closed style (most cell styles are) holds no properties: it must not run on into the next one.
+  for (const m of xml.matchAll(/<style:style\b([^>]*?)(?:\/>|>([\s\S]*?)<\/style:style>)/g)) {
+    const a = attrs(m[1]);
+    if (attrLocal(a, "family") === "table" && /<style:table-properties\b[^>]*\btable:display\s*=\s*["']false["']/.test(m[2] ?? "")) hiddenStyles.add(attrLocal(a, "name") ?? "");
+  }
+  if (hiddenStyles.size === 0) return hidden;
+  for (const m of xml.matchAll(/<table:table\b([^>]*)>/g)) {
+    const a = attrs(m[1]);
+    const style = attrLocal(a, "style-name");
+    const name = attrLocal(a, "name");
+    if (style !== undefined && name !== undefined && hiddenStyles.has(style)) hidden.add(name);
+  }
+  return hidden;
+}
 
 function toCell(c: XLSX.CellObject | undefined, date1904: boolean): Cell {
   if (!c || c.v === undefined || c.v === null) return EMPTY_CELL;
@@ -27,7 +58,8 @@ function toCell(c: XLSX.CellObject | undefined, date1904: boolean): Cell {
       return { value: t, kind: "date", text: t };
     }
     case "n":
-      return typeof c.v === "number" ? numberCell(c.v, typeof c.z === "string" ? c.z : null, date1904) : EMPTY_CELL;
+      // A float cell with no usable office:value reads as NaN in SheetJS; the .xlsx reader leaves such a cell empty.
+      return typeof c.v === "number" && Number.isFinite(c.v) ? numberCell(c.v, typeof c.z === "string" ? c.z : null, date1904) : EMPTY_CELL;
     default:
       return EMPTY_CELL;
   }
@@ -49,6 +81,7 @@ export function readLegacy(bytes: Uint8Array, format: WorkbookFormat, fileName: 
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const states = wb.Workbook?.Sheets ?? [];
+  const odsHidden = format === "ods" ? odsHiddenTables(bytes) : new Set<string>();
   const listing: SheetListing[] = [];
   const sheets: SheetInput[] = [];
   const merges = new Map<string, string[]>();
@@ -56,7 +89,7 @@ export function readLegacy(bytes: Uint8Array, format: WorkbookFormat, fileName: 
   wb.SheetNames.forEach((name, i) => {
     const ws = wb.Sheets[name];
     const hidden = states[i]?.Hidden;
-    const state = hidden === 2 ? "veryHidden" : hidden === 1 ? "hidden" : "visible";
+    const state = hidden === 2 ? "veryHidden" : hidden === 1 || odsHidden.has(name) ? "hidden" : "visible";
     const dense = (ws as unknown as { "!data"?: (XLSX.CellObject | undefined)[][] })["!data"];
     const cells: Cell[][] = [];
     if (dense) {

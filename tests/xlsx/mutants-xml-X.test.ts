@@ -237,15 +237,15 @@ describe("writeFileAtomically: a failed save leaves the original and says why", 
     expect(leftovers()).toEqual([]);
   });
 
-  const cases: [string, string][] = [
-    ["EACCES", "書き込み権限がありません"],
-    ["EPERM", "書き込み権限がありません"],
-    ["EROFS", "書き込み権限がありません"],
-    ["ENOSPC", "ディスクの空きが足りません"],
-    ["ENOENT", "保存先のフォルダーがありません"],
-    ["EIO", "保存できませんでした"],
+  const cases: [string, string, string][] = [
+    ["EACCES", "書き込み権限がありません", "write-denied"],
+    ["EPERM", "書き込み権限がありません", "write-denied"],
+    ["EROFS", "書き込み権限がありません", "write-denied"],
+    ["ENOSPC", "ディスクの空きが足りません", "disk-full"],
+    ["ENOENT", "保存先のフォルダーがありません", "write-no-folder"],
+    ["EIO", "保存できませんでした", "write-failed"],
   ];
-  it.each(cases)("%s while saving: %s, the original unchanged, no temporary file left", (code, reason) => {
+  it.each(cases)("%s while saving: %s (%s), the original unchanged, no temporary file left", (code, reason, kind) => {
     for (const step of ["tmp-written", "before-rename"] as const) {
       const target = path.join(dir, `${code}-${step}.xlsx`);
       fs.writeFileSync(target, original);
@@ -260,7 +260,7 @@ describe("writeFileAtomically: a failed save leaves the original and says why", 
       }
       expect(err).toBeInstanceOf(FileError);
       const fe = err as FileError;
-      expect(fe.code).toBe("read-failed");
+      expect(fe.code).toBe(kind);
       expect(fe.message).toBe(`${target}: ${reason}。保存先を確認してください。元のファイルは変更していません。`);
       expect(fe.detail).toContain(code);
       expect(fs.readFileSync(target, "utf8")).toBe("original bytes");
