@@ -7,16 +7,20 @@
  * @stryker-mutator/jest-runner's mixinJestEnvironment keeps the inner handleTestEvent.) */
 const { TestEnvironment } = require("jest-environment-node");
 
-function skipNotStarted(block) {
+function skipNotStarted(block, keep) {
+  if (block === keep) return;
   for (const child of block.children) {
-    if (child.type === "describeBlock") skipNotStarted(child);
+    if (child.type === "describeBlock") skipNotStarted(child, keep);
     else if (child.startedAt == null && child.mode !== "todo") child.mode = "skip";
   }
 }
 
 class FailFastEnvironment extends TestEnvironment {
   async handleTestEvent(event, state) {
-    if (event.name === "test_fn_failure" || event.name === "hook_failure") skipNotStarted(state.rootDescribeBlock);
+    if (event.name === "test_fn_failure") skipNotStarted(state.rootDescribeBlock);
+    // A failing beforeAll fails the tests of its block (Jest adds the hook's error to each of them), but
+    // only if they still run: skipping them too would turn a broken hook into a green run. Keep that block.
+    else if (event.name === "hook_failure") skipNotStarted(state.rootDescribeBlock, event.hook.parent);
   }
 }
 
