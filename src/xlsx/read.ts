@@ -100,14 +100,15 @@ const CELL_RE = new RegExp(`<${el("c")}\\b([^>]*?)(?:/>|>((?:[^<]|<(?!${el("c")}
 const V_RE = new RegExp(`<${el("v")}(?:\\s[^>]*)?>([\\s\\S]*?)</${el("v")}>`);
 const IS_RE = new RegExp(`<${el("is")}(?:\\s[^>]*)?>([\\s\\S]*?)</${el("is")}>`);
 const MERGE_RE = new RegExp(`<${el("mergeCell")}\\b[^>]*?\\bref="([^"]+)"`, "g");
+const ATTR_RE = new Map<string, RegExp>();
 const attrOf = (s: string, name: string): string | undefined => {
   const i = s.indexOf(` ${name}="`);
-  if (i < 0) {
-    const j = s.indexOf(`\t${name}="`) >= 0 ? s.indexOf(`\t${name}="`) : s.indexOf(`\n${name}="`);
-    if (j < 0) return undefined;
-    return s.slice(j + name.length + 3, s.indexOf('"', j + name.length + 3));
-  }
-  return s.slice(i + name.length + 3, s.indexOf('"', i + name.length + 3));
+  if (i >= 0) return s.slice(i + name.length + 3, s.indexOf('"', i + name.length + 3));
+  // Other white space before the name, blanks around `=`, single quotes: all valid XML, read the long way.
+  let re = ATTR_RE.get(name);
+  if (!re) ATTR_RE.set(name, (re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = re.exec(s);
+  return m ? (m[1] ?? m[2]) : undefined;
 };
 
 /** Column number (1-based) of a cell reference's letters. */

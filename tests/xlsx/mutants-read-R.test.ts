@@ -355,3 +355,15 @@ describe("merges", () => {
     expect(fills).toHaveLength(4);
   });
 });
+
+describe("cell attributes written in any valid XML form", () => {
+  // XML 1.0 §3.1: Eq allows white space around "=", and an attribute value may be single-quoted.
+  it("single quotes and blanks around = give the same cells as the usual form", () => {
+    const usual = `<row r="1"><c r="B1" t="s"><v>0</v></c><c r="D1" t="inlineStr"><is><t>x</t></is></c><c r="E1" s="1"><v>45000</v></c></row>`;
+    const other = `<row r='1'><c r='B1' t='s'><v>0</v></c><c r = "D1" t = "inlineStr"><is><t>x</t></is></c><c\tr='E1'\ns = '1'><v>45000</v></c></row>`;
+    const cells = (body: string) => readWorkbook(book([{ name: "S", xml: ws(body) }], { shared: ["<si><t>共有</t></si>"] }), "t.xlsx").sheets[0].cells;
+    const expected = cells(usual);
+    expect(expected[0].map((c) => c.text)).toEqual(["", "共有", "", "x", "2023-03-15"]);
+    expect(cells(other)).toEqual(expected);
+  });
+});

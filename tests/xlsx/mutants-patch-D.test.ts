@@ -1,0 +1,161 @@
+/** Pins behaviour of src/xlsx/patch.ts that the audit of its surviving mutants (docs/mutation-survivors-adapters.md) found unpinned: the looks of written cells and their base format, and undo --all's exact restore. */
+import { DEFAULT_CONFIG, judge, plan, RECORD_SHEET, type WritePlan } from "../../src/core";
+import { FileError, patchWorkbook, readWorkbook, readZip, undoWorkbook, writeZip } from "../../src/xlsx";
+import { openPackage } from "../../src/xlsx/package";
+import { readRecordOf } from "../../src/xlsx/record";
+import { SheetDoc } from "../../src/xlsx/sheet-doc";
+import { StyleBook } from "../../src/xlsx/styles";
+import { entryBytes, entryText } from "../../src/xlsx/zip";
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const HEADER = ["番号", "項目名", "めざすべき状態", "目標達成水準", "行動計画・取組内容", "中間自己評価と下半期の方向性", "期末自己評価", "翌年度にむけた課題と方向性"];
+const col = (n: number) => String.fromCharCode(64 + n);
+
+/**
+ * Cell formats: 0 plain; 1 italic on a solid red fill (a column's format); 2 text "@"; 3 italic (a row's format).
+ * Fonts: 0 plain, 1 italic.
+ */
+const STYLES = `<styleSheet xmlns="${MAIN}"><fonts count="2"><font><sz val="11"/></font><font><i/><sz val="11"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFFF0000"/></patternFill></fill></fills><borders count="1"><border/></borders><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/><xf numFmtId="0" fontId="1" fillId="2" borderId="0" applyFont="1" applyFill="1"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" applyFont="1"/></cellXfs></styleSheet>`;
+
+interface Options {
+  /** `<cols>` element (before sheetData). */
+  cols?: string;
+  /** Extra attributes of item row 4's `<row>`. */
+  row4?: string;
+  /** Extra cells of item row 4 (after H4). */
+  extra4?: string;
+  /** Replaces the content types' text. */
+  ct?: (ct: string) => string;
+}
+
+/** A progress workbook: title, header, two items (rows 4, 5); status column I. */
+function book(o: Options = {}): Uint8Array {
+  const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  const rows = [`<row r="1">${inline("A1", "令和2年度 進捗状況")}</row>`, `<row r="3">${HEADER.map((h, i) => inline(`${col(i + 1)}3`, h)).join("")}</row>`];
+  [["事務処理", "2年度 10件", "実績 12件"], ["研修", "2年度 80%", "実績 70%"]].forEach(([title, target, actual], i) => {
+    const r = i + 4;
+    const extra = r === 4 ? (o.extra4 ?? "") : "";
+    rows.push(`<row r="${r}"${r === 4 ? (o.row4 ?? "") : ""}><c r="A${r}"><v>${i + 1}</v></c>${inline(`B${r}`, title)}${inline(`C${r}`, "状態")}${inline(`D${r}`, target)}${inline(`E${r}`, "計画")}${inline(`F${r}`, "中間")}${inline(`G${r}`, actual)}${inline(`H${r}`, "課題")}${extra}</row>`);
+  });
+  const sheet = `<worksheet xmlns="${MAIN}" xmlns:r="${REL}">${o.cols ?? ""}<sheetData>${rows.join("")}</sheetData></worksheet>`;
+  const ct = `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`;
+  return writeZip([
+    { name: "[Content_Types].xml", data: o.ct ? o.ct(ct) : ct },
+    { name: "_rels/.rels", data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
+    { name: "xl/workbook.xml", data: `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="進捗" sheetId="1" r:id="rId1"/></sheets></workbook>` },
+    { name: "xl/_rels/workbook.xml.rels", data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>` },
+    { name: "xl/worksheets/sheet1.xml", data: sheet },
+    { name: "xl/styles.xml", data: STYLES },
+  ]);
+}
+
+function plans(bytes: Uint8Array): WritePlan[] {
+  return readWorkbook(bytes, "t.xlsx").sheets.flatMap((input) => {
+    const r = judge(input, DEFAULT_CONFIG);
+    const p = r.recognized ? plan(r, input, DEFAULT_CONFIG) : null;
+    return p && p.ok ? [p.plan] : [];
+  });
+}
+
+const part = (bytes: Uint8Array, name: string) => entryText(readZip(bytes), name) ?? "";
+const sheetXml = (bytes: Uint8Array) => part(bytes, "xl/worksheets/sheet1.xml");
+const recordOf = (bytes: Uint8Array) => readRecordOf(openPackage(readZip(bytes)));
+/** A cell's format index in the written sheet, e.g. styleAt(out, 4, 9) for I4. */
+const styleAt = (bytes: Uint8Array, row: number, c: number) => new SheetDoc(sheetXml(bytes)).cell(row, c).style;
+/** What a cell shows: fill, number format, bold, wrap (StyleBook.look over the written styles part). */
+const lookAt = (bytes: Uint8Array, row: number, c: number) => new StyleBook(part(bytes, "xl/styles.xml")).look(styleAt(bytes, row, c));
+/** An attribute (fontId, numFmtId …) of a cell's format in the written styles part. */
+function xfAttr(bytes: Uint8Array, row: number, c: number, name: string): string | undefined {
+  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(part(bytes, "xl/styles.xml"))![1];
+  const xf = xfs.match(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)![styleAt(bytes, row, c)];
+  return new RegExp(`\\b${name}="(\\d+)"`).exec(xf)?.[1];
+}
+const fontAt = (bytes: Uint8Array, row: number, c: number) => xfAttr(bytes, row, c, "fontId");
+const write = (bytes: Uint8Array) => patchWorkbook(bytes, "t.xlsx", plans(bytes), new Date("2026-04-01T00:00:00Z"));
+
+describe("the looks Shinchoku gives its cells", () => {
+  it("its header cells bold and wrapped; a status cell neither; a 判定根拠 cell wrapped, not bold", () => {
+    const out = write(book());
+    expect(lookAt(out, 3, 9)).toMatchObject({ bold: true, wrap: true });
+    expect(lookAt(out, 4, 9)).toMatchObject({ bold: false, wrap: false });
+    expect(lookAt(out, 4, 11)).toMatchObject({ bold: false, wrap: true });
+  });
+
+  it("a status cell's own number format stays where the plan sets none", () => {
+    const out = write(book({ extra4: `<c r="I4" s="2"/>` }));
+    expect(xfAttr(out, 4, 9, "numFmtId")).toBe("49"); // "@", text
+  });
+});
+
+describe("the base format of a written cell: its own, else its row's, else its column's", () => {
+  it("a new cell in a formatted column takes the column's format (italic), and the undo snapshot records its look (red fill)", () => {
+    const out = write(book({ cols: `<cols><col min="9" max="9" width="12" style="1" customWidth="1"/></cols>` }));
+    expect(fontAt(out, 4, 9)).toBe("1");
+    const snap = recordOf(out)!.lastRun!.undo[0].cells.find((c) => c.address === "I4")!;
+    expect(snap).toMatchObject({ fill: "FFFF0000", bold: false, value: null });
+  });
+
+  it("a new cell in a formatted row takes the row's format", () => {
+    const out = write(book({ row4: ` s="3" customFormat="1"` }));
+    expect(fontAt(out, 4, 9)).toBe("1");
+  });
+
+  it("an existing cell keeps its own (plain) format even in a formatted column", () => {
+    const out = write(book({ cols: `<cols><col min="9" max="9" width="12" style="1" customWidth="1"/></cols>`, extra4: `<c r="I4"/>` }));
+    expect(fontAt(out, 4, 9)).toBe("0");
+  });
+});
+
+describe("undo --all puts back the sheet's exact XML from the origin", () => {
+  it("a column's own attributes (a custom width) and the absence of the cells Shinchoku added", () => {
+    const cols = `<cols><col min="9" max="9" width="30" customWidth="1"/></cols>`;
+    const src = book({ cols });
+    const out = write(src);
+    expect(sheetXml(out)).not.toContain(cols);
+    const back = undoWorkbook(out, "t.xlsx", { all: true })!;
+    expect(back.scope).toBe("origin");
+    const xml = sheetXml(back.bytes);
+    expect(xml).toContain(cols);
+    expect(xml).not.toMatch(/r="I4"/);
+  });
+
+  it("the origin holds the first run's snapshot cells and nothing else", () => {
+    const out = write(book());
+    const record = recordOf(out)!;
+    expect(record.origin!["進捗"].cells).toEqual(record.lastRun!.undo[0].cells);
+  });
+});
+
+describe("a content types part whose root does not end as expected", () => {
+  it("is refused as corrupt, the detail naming the part's root", () => {
+    const src = book({ ct: (ct) => ct.replace("</Types>", "") });
+    let e: unknown;
+    try {
+      write(src);
+    } catch (x) {
+      e = x;
+    }
+    expect(e).toBeInstanceOf(FileError);
+    expect(e).toMatchObject({ code: "corrupt" });
+    expect((e as FileError).detail).toContain("Types");
+  });
+});
+
+/** The package with its workbook part's text changed. */
+function withWorkbook(bytes: Uint8Array, change: (wb: string) => string): Uint8Array {
+  const zip = readZip(bytes);
+  return writeZip(zip.entries.map((e) => ({ name: e.name, data: e.name === "xl/workbook.xml" ? change(entryText(zip, e.name)!) : entryBytes(zip, e) })));
+}
+
+describe("undo --all removes the record sheet's workbook entry however it is written", () => {
+  it("as a start and end tag with blanks between them", () => {
+    const out = write(book());
+    const spaced = withWorkbook(out, (wb) => wb.replace(new RegExp(`(<sheet name="${RECORD_SHEET}"[^>]*?)\\s*/>`), "$1>\n  </sheet>"));
+    expect(part(spaced, "xl/workbook.xml")).toContain("\n  </sheet>");
+    const back = undoWorkbook(spaced, "t.xlsx", { all: true })!;
+    const wb = part(back.bytes, "xl/workbook.xml");
+    expect(wb).not.toContain(RECORD_SHEET);
+    expect(wb).toContain(`<sheet name="進捗"`);
+  });
+});
