@@ -40,6 +40,10 @@ const MINIMAL_STYLES =
 /** The order of a styleSheet's children (ECMA-376 Part 1, 18.8.39). */
 const ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
 
+/** A font's bold element, self-closed or with an end tag, with any val (BOLD_ANY) or a true one (BOLD_ON). */
+const BOLD_ON = /<(?:[\w.-]+:)?b(?:\s+val\s*=\s*["'](?:1|true)["'])?\s*(?:\/>|>\s*<\/(?:[\w.-]+:)?b>)/;
+const BOLD_ANY = /<(?:[\w.-]+:)?b(?:\s+val\s*=\s*["'][^"']*["'])?\s*(?:\/>|>\s*<\/(?:[\w.-]+:)?b>)/g;
+
 export class StyleBook {
   private xml: string;
   private readonly prefix: string;
@@ -105,11 +109,11 @@ export class StyleBook {
   look(index: number): CellLook {
     const { a, inner } = this.xfAttrs(index);
     const fill = this.sections.get("fills")!.items[Number(a.fillId ?? 0)] ?? "";
-    const solid = /patternType="solid"/.test(fill);
-    const rgb = /<(?:[\w.-]+:)?fgColor\b[^>]*\brgb="([0-9A-Fa-f]{6,8})"/.exec(fill)?.[1] ?? null;
+    const solid = /patternType\s*=\s*["']solid["']/.test(fill);
+    const rgb = /<(?:[\w.-]+:)?fgColor\b[^>]*\brgb\s*=\s*["']([0-9A-Fa-f]{6,8})["']/.exec(fill)?.[1] ?? null;
     const font = this.sections.get("fonts")!.items[Number(a.fontId ?? 0)] ?? "";
-    const bold = /<(?:[\w.-]+:)?b(?:\s+val="(?:1|true)")?\s*\/>/.test(font);
-    const wrap = /wrapText="(?:1|true)"/.test(inner);
+    const bold = BOLD_ON.test(font);
+    const wrap = /wrapText\s*=\s*["'](?:1|true)["']/.test(inner);
     return { fill: solid && rgb ? rgb.toUpperCase().padStart(8, "F") : null, numFmt: this.formatCode(Number(a.numFmtId ?? 0)), bold, wrap };
   }
 
@@ -142,7 +146,7 @@ export class StyleBook {
     const fonts = this.sections.get("fonts")!.items;
     const font = fonts[base] ?? fonts[0] ?? `<${this.prefix}font/>`;
     const p = this.prefix;
-    const without = font.replace(/<(?:[\w.-]+:)?b(?:\s+val="[^"]*")?\s*\/>/g, "");
+    const without = font.replace(BOLD_ANY, "");
     let next: string;
     if (!bold) next = without;
     else if (/\/>$/.test(without) && !/<\/[\w.:-]+>$/.test(without)) next = without.replace(/\s*\/>$/, `><${p}b/></${p}font>`);
@@ -180,7 +184,8 @@ export class StyleBook {
     let body = inner;
     if (change.wrap !== undefined) {
       const p = this.prefix;
-      const alignRe = /<(?:[\w.-]+:)?alignment\b([^>]*?)\/>/;
+      // Self-closed or with an end tag (canonical XML writes `<alignment …></alignment>`): a cell format holds one.
+      const alignRe = /<(?:[\w.-]+:)?alignment\b([^>]*?)(?:\/>|>\s*<\/(?:[\w.-]+:)?alignment>)/;
       const am = alignRe.exec(body);
       const al = am ? attrs(am[1]) : {};
       if (change.wrap) {
@@ -188,7 +193,7 @@ export class StyleBook {
         al.vertical = "top";
       } else {
         delete al.wrapText;
-        if (am === null || /vertical="top"/.test(am[0])) delete al.vertical;
+        if (am === null || al.vertical === "top") delete al.vertical;
       }
       const alXml = Object.keys(al).length > 0 ? `<${p}alignment${Object.entries(al).map(([k, v]) => ` ${k}="${escapeXml(v)}"`).join("")}/>` : "";
       body = am ? body.replace(alignRe, alXml) : alXml + body;
@@ -230,6 +235,13 @@ export class StyleBook {
           }
         }
         if (at < 0) at = xml.search(new RegExp(`</${el("styleSheet")}>`));
+        if (at < 0) {
+          // An empty root written self-closed (`<styleSheet xmlns="…"/>`): open it around the block.
+          const root = new RegExp(`<(${el("styleSheet")})\\b([^>]*?)\\s*/>`).exec(xml);
+          if (!root) continue;
+          xml = xml.slice(0, root.index) + `<${root[1]}${root[2]}>${block}</${root[1]}>` + xml.slice(root.index + root[0].length);
+          continue;
+        }
         xml = xml.slice(0, at) + block + xml.slice(at);
       }
     }

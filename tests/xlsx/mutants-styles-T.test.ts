@@ -380,3 +380,46 @@ describe("a pretty-printed styles part", () => {
     expect(out).toBe(expected);
   });
 });
+
+describe("styles parts in other valid forms (found by the mutation audit)", () => {
+  const part = (cellXfs: string, fonts = `<fonts count="1"><font><sz val="11"/></font></fonts>`, fills = `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>`) =>
+    `${PROLOG}<styleSheet xmlns="${MAIN}"><numFmts count="0"></numFmts>${fonts}${fills}<cellXfs count="1">${cellXfs}</cellXfs></styleSheet>`;
+
+  it("a self-closed empty root gets its new sections inside it: well-formed, and read back", () => {
+    const book = new StyleBook(`${PROLOG}<styleSheet xmlns="${MAIN}"/>`);
+    const i = book.derive(0, { bold: true, fill: "FFFF0000" });
+    const xml = book.serialize()!;
+    expect(xml.startsWith(`${PROLOG}<styleSheet xmlns="${MAIN}">`)).toBe(true);
+    expect(xml.endsWith("</styleSheet>")).toBe(true);
+    expect(sectionOrder(xml)).toEqual(["fonts", "fills", "cellXfs"]);
+    const again = new StyleBook(xml);
+    expect(again.look(i)).toEqual({ ...PLAIN, bold: true, fill: "FFFF0000" });
+  });
+
+  it("an alignment written with an end tag is changed in place, never doubled", () => {
+    const book = new StyleBook(part(`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" applyAlignment="1"><alignment horizontal="center" wrapText="1"></alignment></xf>`));
+    expect(book.look(0).wrap).toBe(true);
+    const off = book.derive(0, { wrap: false });
+    const on = book.derive(0, { wrap: true });
+    const xfs = records(book.serialize()!, "cellXfs");
+    expect(xfs[off]).toBe(`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" applyAlignment="1"><alignment horizontal="center"/></xf>`);
+    expect(xfs[on].match(/<alignment\b/g)).toHaveLength(1);
+    expect(xfs[on]).toContain(`<alignment horizontal="center" wrapText="1" vertical="top"/>`);
+    expect(new StyleBook(book.serialize()!).look(off).wrap).toBe(false);
+  });
+
+  it("bold written <b></b> or <b val='1'/> is bold; taking it off removes it", () => {
+    for (const b of ["<b></b>", "<b val='1'/>", "<b val = \"true\"></b>"]) {
+      const book = new StyleBook(part(`<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`, `<fonts count="1"><font>${b}<sz val="11"/></font></fonts>`));
+      expect(book.look(0).bold).toBe(true);
+      const plain = book.derive(0, { bold: false });
+      expect(new StyleBook(book.serialize()!).look(plain).bold).toBe(false);
+    }
+  });
+
+  it("a solid fill written with single quotes shows its colour", () => {
+    const fills = `<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType='solid'><fgColor rgb='FFFFFF00'/></patternFill></fill></fills>`;
+    const book = new StyleBook(part(`<xf numFmtId="0" fontId="0" fillId="2" borderId="0" applyFill="1"/>`, undefined, fills));
+    expect(book.look(0).fill).toBe("FFFFFF00");
+  });
+});
