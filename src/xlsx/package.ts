@@ -175,8 +175,8 @@ export function readStyleInfo(pkg: OoxmlPackage, withFills = false): StyleInfo {
     const fillRe = new RegExp(`<${el("fill")}\\b[^>]*?(?:/>|>([\\s\\S]*?)</${el("fill")}>)`, "g");
     while ((m = fillRe.exec(fillsBlock))) {
       const inner = m[1] ?? "";
-      const solid = /patternType="solid"/.test(inner);
-      const rgb = /<(?:[\w.-]+:)?fgColor\b[^>]*\brgb="([0-9A-Fa-f]{6,8})"/.exec(inner)?.[1] ?? null;
+      const solid = /patternType\s*=\s*["']solid["']/.test(inner);
+      const rgb = /<(?:[\w.-]+:)?fgColor\b[^>]*\brgb\s*=\s*["']([0-9A-Fa-f]{6,8})["']/.exec(inner)?.[1] ?? null;
       fillColours.push(solid && rgb ? rgb.toUpperCase().padStart(8, "F") : null);
     }
   }

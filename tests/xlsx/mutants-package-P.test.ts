@@ -241,6 +241,12 @@ describe("styles: number formats and fills", () => {
     expect(readWorkbook(bytes, "t.xlsx", { fills: true }).fills.get("色")).toEqual([EXPECTED]);
   });
 
+  it("single-quoted attributes (valid XML) give the same colours", () => {
+    const styles = `<styleSheet xmlns="${MAIN}"><fonts count="1"><font/></fonts><fills count="8">${FILLS.replace(/="([^"]*)"/g, "='$1'")}</fills><cellXfs count="8">${XFS}</cellXfs></styleSheet>`;
+    const bytes = book({ styles, sheets: [{ name: "色", target: "worksheets/sheet1.xml", part: "xl/worksheets/sheet1.xml", xml: grid }] });
+    expect(readWorkbook(bytes, "t.xlsx", { fills: true }).fills.get("色")).toEqual([EXPECTED]);
+  });
+
   it("a styles part without <fills> reads with fills asked for: no colours", () => {
     const styles = `<styleSheet xmlns="${MAIN}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="0" fillId="2"/></cellXfs></styleSheet>`;
     const xml = worksheet(`<row r="1"><c r="A1" s="1"><v>1</v></c></row>`);
