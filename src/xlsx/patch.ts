@@ -191,8 +191,9 @@ function addSheet(p: Patch, name: string, data: Uint8Array): void {
 
 function removeSheet(p: Patch, rid: string, part: string | null): void {
   let wb = currentText(p, p.pkg.workbookPart);
-  // A sheet entry may be written empty (`<sheet …/>`) or as a start and end tag (canonical XML does that).
-  const entries = [...wb.matchAll(/<((?:[\w.-]+:)?sheet)\b[^>]*?(?:\/>|>\s*<\/\1>)/g)];
+  // A sheet entry may be written empty (`<sheet …/>`) or as a start and end tag (canonical XML does that),
+  // even with a comment between them.
+  const entries = [...wb.matchAll(/<((?:[\w.-]+:)?sheet)\b[^>]*?(?:\/>|>[\s\S]*?<\/\1>)/g)];
   const index = entries.findIndex((m) => attrs(m[0]).name === RECORD_SHEET);
   if (index >= 0) {
     const m = entries[index];

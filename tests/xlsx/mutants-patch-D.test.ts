@@ -158,4 +158,19 @@ describe("undo --all removes the record sheet's workbook entry however it is wri
     expect(wb).not.toContain(RECORD_SHEET);
     expect(wb).toContain(`<sheet name="進捗"`);
   });
+
+  // patch.ts:197 (open bug of docs/mutation-survivors-adapters.md): the entry went unmatched, so undo took
+  // away the record's relationship and part but left its <sheet>, pointing at nothing.
+  it("as a start and end tag with a comment between them: the entry goes with its relationship", () => {
+    const out = write(book());
+    const commented = withWorkbook(out, (wb) => wb.replace(new RegExp(`(<sheet name="${RECORD_SHEET}"[^>]*?)\\s*/>`), "$1><!-- kept by a tool --></sheet>"));
+    expect(part(commented, "xl/workbook.xml")).toContain("<!-- kept by a tool -->");
+    const back = undoWorkbook(commented, "t.xlsx", { all: true })!;
+    const wb = part(back.bytes, "xl/workbook.xml");
+    expect(wb).not.toContain(RECORD_SHEET);
+    expect(wb).not.toContain("kept by a tool");
+    const rids = [...wb.matchAll(/r:id="([^"]+)"/g)].map((m) => m[1]);
+    const rels = part(back.bytes, "xl/_rels/workbook.xml.rels");
+    for (const rid of rids) expect(rels).toContain(`Id="${rid}"`);
+  });
 });
