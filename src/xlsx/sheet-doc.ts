@@ -65,7 +65,7 @@ export class SheetDoc {
     ROW_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = ROW_RE.exec(this.data))) {
-      const r = /\br="(\d+)"/.exec(m[1]);
+      const r = /\br\s*=\s*["'](\d+)["']/.exec(m[1]);
       num = r ? Number(r[1]) : num + 1;
       if (!r) this.anyMissingRef = true;
       const openLen = m[2] === undefined ? m[0].length : m[0].indexOf(">") + 1;
@@ -89,7 +89,7 @@ export class SheetDoc {
     CELL_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = CELL_RE.exec(row.inner))) {
-      const ref = /\br="([A-Za-z]+)\d+"/.exec(m[1]);
+      const ref = /\br\s*=\s*["']([A-Za-z]+)\d+["']/.exec(m[1]);
       col = ref ? letters(ref[1]) : col + 1;
       out.push({ col, xml: ref ? m[0] : m[0].replace(new RegExp(`^<(${el("c")})`), `<$1 r="${a1(row.num, col)}"`) });
     }
@@ -106,14 +106,14 @@ export class SheetDoc {
     const found = this.cellsOf(slot).find((c) => c.col === col);
     if (found) return { xml: found.xml, style: styleOf(found.xml) };
     // An absent cell shows the row's format when the row has one, else its column's.
-    const rs = /\bcustomFormat="(?:1|true)"/.test(slot.open) ? /\bs="(\d+)"/.exec(slot.open) : null;
+    const rs = /\bcustomFormat\s*=\s*["'](?:1|true)["']/.test(slot.open) ? /\bs\s*=\s*["'](\d+)["']/.exec(slot.open) : null;
     return { xml: null, style: rs ? Number(rs[1]) : 0 };
   }
 
   /** The style index an absent cell in this column shows (the `<col style>`), or 0. */
   columnStyle(col: number): number {
     const r = this.cols().find((c) => c.min <= col && c.max >= col);
-    const s = r ? /\bstyle="(\d+)"/.exec(r.attrs) : null;
+    const s = r ? /\bstyle\s*=\s*["'](\d+)["']/.exec(r.attrs) : null;
     return s ? Number(s[1]) : 0;
   }
 
@@ -137,7 +137,7 @@ export class SheetDoc {
       let m: RegExpExecArray | null;
       while ((m = re.exec(block[1]))) {
         const a = attrs(m[1]);
-        const rest = m[1].replace(/\s*\b(min|max)="\d+"/g, "").trim();
+        const rest = m[1].replace(/\s*\b(min|max)\s*=\s*["']\d+["']/g, "").trim();
         out.push({ min: Number(a.min), max: Number(a.max), attrs: rest });
       }
     }
@@ -151,7 +151,7 @@ export class SheetDoc {
 
   colWidth(col: number): number | null {
     const a = this.colAttrs(col);
-    const w = a ? /\bwidth="([\d.]+)"/.exec(a) : null;
+    const w = a ? /\bwidth\s*=\s*["']([\d.]+)["']/.exec(a) : null;
     return w ? Number(w[1]) : null;
   }
 
@@ -173,7 +173,7 @@ export class SheetDoc {
 
   setColWidth(col: number, width: number): void {
     const base = this.colAttrs(col);
-    const rest = (base ?? "").replace(/\s*\b(width|customWidth)="[^"]*"/g, "").trim();
+    const rest = (base ?? "").replace(/\s*\b(width|customWidth)\s*=\s*["'][^"']*["']/g, "").trim();
     this.setColAttrs(col, `width="${width}" customWidth="1"${rest ? ` ${rest}` : ""}`);
   }
 
@@ -236,7 +236,7 @@ export class SheetDoc {
     }
     if (rule) rules.push(rule);
     if (rules.length === 0) return this.setValidationsXml(null);
-    open = open.replace(/\s*\bcount="\d*"/, "").replace(/>$/, ` count="${rules.length}">`);
+    open = open.replace(/\s*\bcount\s*=\s*["']\d*["']/, "").replace(/>$/, ` count="${rules.length}">`);
     this.setValidationsXml(`${open}${rules.join("")}</${p}dataValidations>`);
   }
 
@@ -255,14 +255,14 @@ export class SheetDoc {
   coverInDimension(row: number, col: number): void {
     const d = this.dimension();
     if (!d) return;
-    const ref = /\bref="([^"]+)"/.exec(d)?.[1];
+    const ref = /\bref\s*=\s*["']([^"']+)["']/.exec(d)?.[1];
     if (!ref) return;
     const [a, b] = ref.split(":");
     const from = parseA1(a);
     const to = parseA1(b ?? a);
     if (!from || !to) return;
     const next = `${a1(Math.min(from.row, row), Math.min(from.col, col))}:${a1(Math.max(to.row, row), Math.max(to.col, col))}`;
-    if (next !== ref) this.head = this.head.replace(d, d.replace(/\bref="[^"]+"/, `ref="${next}"`));
+    if (next !== ref) this.head = this.head.replace(d, d.replace(/\bref\s*=\s*["'][^"']+["']/, `ref="${next}"`));
   }
 
   // ---- output
@@ -280,7 +280,7 @@ export class SheetDoc {
     }
     const cols = [...byCol.keys()].sort((a, b) => a - b);
     if (open.endsWith("/>")) open = open.slice(0, -2).trimEnd() + ">";
-    const spans = /\bspans="(\d+):(\d+)"/.exec(open);
+    const spans = /\bspans\s*=\s*["'](\d+):(\d+)["']/.exec(open);
     if (spans && cols.length > 0) {
       const lo = Math.min(Number(spans[1]), cols[0]);
       const hi = Math.max(Number(spans[2]), cols[cols.length - 1]);
@@ -335,7 +335,7 @@ function letters(s: string): number {
 
 export function styleOf(cellXml: string): number {
   const open = cellXml.slice(0, cellXml.indexOf(">") + 1);
-  const m = /\bs="(\d+)"/.exec(open);
+  const m = /\bs\s*=\s*["'](\d+)["']/.exec(open);
   return m ? Number(m[1]) : 0;
 }
 

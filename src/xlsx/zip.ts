@@ -123,7 +123,9 @@ export function entryBytes(zip: ZipArchive, entry: ZipEntry): Uint8Array {
   if (entry.method === 0) out = raw;
   else if (entry.method === 8) {
     try {
-      out = codecs.inflate ? codecs.inflate(raw, entry.size) : inflateSync(raw, { out: new Uint8Array(entry.size) });
+      // One byte of room past the stated size, as node-file's zlib has: a stream that inflates to more is
+      // then caught by the size check below instead of being cut to the stated size.
+      out = codecs.inflate ? codecs.inflate(raw, entry.size) : inflateSync(raw, { out: new Uint8Array(entry.size + 1) });
     } catch (e) {
       throw new ZipError("data", `cannot inflate ${entry.name}: ${String(e)}`);
     }
