@@ -34,6 +34,15 @@ describe("writeRoundBook: a new workbook where Excel.createWorkbook is there, el
   let created: string[];
   let runs: number;
   const sheets = [{ name: "提出状況", header: ["部会", "項目数"], rows: [["a", 1]] }];
+  // The globals go back as they were: the mutation suite runs every excel test file in one registry.
+  let saved: { Excel: unknown; Office: unknown };
+  beforeAll(() => {
+    saved = { Excel: g.Excel, Office: g.Office };
+  });
+  afterAll(() => {
+    g.Excel = saved.Excel;
+    g.Office = saved.Office;
+  });
   function host(supported: boolean, withCreate: boolean) {
     created = [];
     runs = 0;
