@@ -80,20 +80,24 @@ function patchCentral(bytes: Uint8Array, name: string, edit: (view: DataView) =>
 }
 
 /** A value computed on first use (inside a test) and kept. */
+/** Made again in each test that asks (no cache): Stryker ties a mutant to the tests that ran its code, and
+ * activates it only while tests run, so a value made once at collection or by an earlier test hides it. */
 function lazy<T>(make: () => T): () => T {
-  let v: { value: T } | null = null;
-  return () => (v ??= { value: make() }).value;
+  return () => make();
 }
 
 const corpus = (name: string) => new Uint8Array(readFileSync(path.join(__dirname, "../files/corpus", name)));
 
 describe(".xls and .ods go to the legacy reader", () => {
+  // A fresh module registry: other test files of a one-registry run (the mutation suites) load the legacy
+  // reader. Loaded when the block is collected, not in the test, so that Stryker does not tie every
+  // module-level constant of src/xlsx to this one test.
+  let fresh: typeof import("../../src/xlsx/read") | undefined;
+  jest.isolateModules(() => {
+    fresh = jest.requireActual<typeof import("../../src/xlsx/read")>("../../src/xlsx/read");
+  });
+
   it("without the legacy reader loaded, an .xls is an unsupported format saying so in its detail", () => {
-    // A fresh module registry: other test files of a one-registry run (the mutation suites) load the legacy reader.
-    let fresh: typeof import("../../src/xlsx/read") | undefined;
-    jest.isolateModules(() => {
-      fresh = jest.requireActual<typeof import("../../src/xlsx/read")>("../../src/xlsx/read");
-    });
     let e: { code?: string; message?: string; detail?: string } = {};
     try {
       fresh!.readWorkbook(corpus("libreoffice.xls"), "old.xls");

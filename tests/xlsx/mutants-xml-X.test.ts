@@ -7,7 +7,14 @@ import * as zlib from "zlib";
 import { FILE_LIMITS, FILE_MESSAGES } from "../../src/core/messages-file";
 import { entryBytes, FileError, fileError, readWorkbook, readZip, writeZip } from "../../src/xlsx";
 import { readFileBytes, saveHooks, writeFileAtomically } from "../../src/xlsx/node-file";
+import { codecs } from "../../src/xlsx/zip";
 import { attrLocal, attrs, decodeXml, escapeText, escapeXml, rootPrefix, stringItemText } from "../../src/xlsx/xml";
+
+// Loading node-file.ts (above) puts Node's zlib into zip.ts's codecs. In a one-registry mutation run that would
+// hold for every xlsx test file, and fflate, the browser page's path, would go untested: take them out again,
+// and put them in only for this file's codec tests.
+const NODE_CODECS = { ...codecs };
+codecs.deflate = codecs.inflate = codecs.crc32 = undefined;
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -303,6 +310,11 @@ describe("writeFileAtomically: a failed save leaves the original and says why", 
 });
 
 describe("native codecs installed by node-file.ts", () => {
+  beforeAll(() => Object.assign(codecs, NODE_CODECS));
+  afterAll(() => {
+    codecs.deflate = codecs.inflate = codecs.crc32 = undefined;
+  });
+
   /** Text that compresses differently at different levels (repetitive, but not trivially). */
   function sample(bytes: number): Uint8Array {
     let seed = 12345;
