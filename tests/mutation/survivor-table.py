@@ -43,6 +43,7 @@ for f, d in sorted(report['files'].items()):
         if len(rep) > 60: rep = rep[:57] + '…'
         key = (f, src[l - 1].strip(), m['mutatorName'])
         if key in verdicts: verdict, reason = 'equivalent', verdicts[key]
+        elif m.get('static'): verdict, reason = 'open (static)', 'module-level code, run when the suite loads, before any test: see the note on static mutants: `' + src[l - 1].strip().replace('|', '\\|')[:90] + '`'
         else: verdict, reason = 'open', ('no test covers it' if m['status'] == 'NoCoverage' else 'tests ran green; not analysed') + ': `' + src[l - 1].strip().replace('|', '\\|')[:90] + '`'
         rows[f].append(f"| {f.split('/')[-1]}:{l}:{c} | {m['mutatorName']} → `{rep}` | {verdict} | {reason} |")
 for f, rs in rows.items():

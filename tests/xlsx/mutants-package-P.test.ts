@@ -241,10 +241,12 @@ describe("styles: number formats and fills", () => {
     expect(readWorkbook(bytes, "t.xlsx", { fills: true }).fills.get("色")).toEqual([EXPECTED]);
   });
 
-  it("single-quoted attributes (valid XML) give the same colours", () => {
-    const styles = `<styleSheet xmlns="${MAIN}"><fonts count="1"><font/></fonts><fills count="8">${FILLS.replace(/="([^"]*)"/g, "='$1'")}</fills><cellXfs count="8">${XFS}</cellXfs></styleSheet>`;
-    const bytes = book({ styles, sheets: [{ name: "色", target: "worksheets/sheet1.xml", part: "xl/worksheets/sheet1.xml", xml: grid }] });
-    expect(readWorkbook(bytes, "t.xlsx", { fills: true }).fills.get("色")).toEqual([EXPECTED]);
+  it("single-quoted attributes, or blanks around = (valid XML), give the same colours", () => {
+    for (const form of ["='$1'", " = \"$1\""]) {
+      const styles = `<styleSheet xmlns="${MAIN}"><fonts count="1"><font/></fonts><fills count="8">${FILLS.replace(/="([^"]*)"/g, form)}</fills><cellXfs count="8">${XFS}</cellXfs></styleSheet>`;
+      const bytes = book({ styles, sheets: [{ name: "色", target: "worksheets/sheet1.xml", part: "xl/worksheets/sheet1.xml", xml: grid }] });
+      expect(readWorkbook(bytes, "t.xlsx", { fills: true }).fills.get("色")).toEqual([EXPECTED]);
+    }
   });
 
   it("a styles part without <fills> reads with fills asked for: no colours", () => {

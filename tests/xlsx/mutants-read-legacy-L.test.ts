@@ -311,7 +311,7 @@ describe(".ods: what SheetJS does not read the way LibreOffice means it", () => 
   });
 
   it("a table hidden by a style written with single quotes and its own end tag; another table stays visible", () => {
-    const hiddenStyle = `<style:style style:name='ta9' style:family='table'><style:table-properties table:display='false'></style:table-properties></style:style>`;
+    const hiddenStyle = `<style:style style:name='ta9' style:family='table'><style:table-properties style:writing-mode='lr-tb' table:display = 'false'></style:table-properties></style:style>`;
     const bytes = libreOfficeOds(`<table:table table:name="見える"><table:table-row>${str("a")}</table:table-row></table:table><table:table table:name="隠す" table:style-name="ta9"><table:table-row>${str("b")}</table:table-row></table:table>`);
     const content = new TextDecoder().decode(entryBytesOf(bytes, "content.xml")).replace("</office:automatic-styles>", `${hiddenStyle}</office:automatic-styles>`);
     const withStyle = rewriteZip(readZip(bytes), new Map([["content.xml", new TextEncoder().encode(content)]]));
@@ -319,6 +319,12 @@ describe(".ods: what SheetJS does not read the way LibreOffice means it", () => 
       { name: "見える", state: "visible", worksheet: true },
       { name: "隠す", state: "hidden", worksheet: true },
     ]);
+  });
+
+  it("an empty sheet of an .xls has no rows, as in the .xlsx", () => {
+    const wb = book([{ name: "空", rows: [] }, PROGRESS]);
+    expect(cellsOf(readWorkbook(save(wb, "biff8"), "a.xls"), "空")).toEqual([]);
+    expect(cellsOf(readWorkbook(save(wb, "xlsx"), "a.xlsx"), "空")).toEqual([]);
   });
 
   it("a float cell with no usable office:value is empty, as the .xlsx reader leaves a non-number value", () => {

@@ -417,9 +417,17 @@ describe("styles parts in other valid forms (found by the mutation audit)", () =
     }
   });
 
-  it("a solid fill written with single quotes shows its colour", () => {
-    const fills = `<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType='solid'><fgColor rgb='FFFFFF00'/></patternFill></fill></fills>`;
-    const book = new StyleBook(part(`<xf numFmtId="0" fontId="0" fillId="2" borderId="0" applyFill="1"/>`, undefined, fills));
-    expect(book.look(0).fill).toBe("FFFFFF00");
+  it("a solid fill and wrapping written with single quotes or blanks around = are read", () => {
+    for (const [pt, rgb, wrap] of [["patternType='solid'", "rgb='FFFFFF00'", "wrapText='1'"], [`patternType = "solid"`, `rgb = "FFFFFF00"`, `wrapText = "1"`]]) {
+      const fills = `<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill ${pt}><fgColor ${rgb}/></patternFill></fill></fills>`;
+      const book = new StyleBook(part(`<xf numFmtId="0" fontId="0" fillId="2" borderId="0" applyFill="1"><alignment ${wrap}/></xf>`, undefined, fills));
+      expect(book.look(0)).toMatchObject({ fill: "FFFFFF00", wrap: true });
+    }
+  });
+
+  it("taking wrap off a format whose alignment Shinchoku set (wrap, top) leaves no alignment", () => {
+    const book = new StyleBook(part(`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"></alignment></xf>`));
+    const off = book.derive(0, { wrap: false });
+    expect(records(book.serialize()!, "cellXfs")[off]).toBe(`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" applyAlignment="1"/>`);
   });
 });

@@ -233,6 +233,22 @@ describe("writeFileAtomically: a failed save leaves the original and says why", 
   const next = new TextEncoder().encode("new bytes");
   const leftovers = () => fs.readdirSync(dir).filter((n) => n.endsWith(".tmp"));
 
+  // No fault hook set (as in every real save): the file is replaced, and keeps the mode and times of the file
+  // it replaces (`like`), as --in-place promises.
+  it("with no hook set, replaces the file keeping the original's mode and modification time", () => {
+    const target = path.join(dir, "plain.xlsx");
+    fs.writeFileSync(target, original);
+    fs.chmodSync(target, 0o640);
+    const when = new Date("2024-04-01T09:00:00Z");
+    fs.utimesSync(target, when, when);
+    writeFileAtomically(next, target, target);
+    expect(fs.readFileSync(target, "utf8")).toBe("new bytes");
+    const st = fs.statSync(target);
+    expect(st.mode & 0o777).toBe(0o640);
+    expect(st.mtime.getTime()).toBe(when.getTime());
+    expect(leftovers()).toEqual([]);
+  });
+
   it("walks its steps in order and replaces the file", () => {
     const target = path.join(dir, "ok.xlsx");
     fs.writeFileSync(target, original);
