@@ -174,3 +174,31 @@ describe("undo --all removes the record sheet's workbook entry however it is wri
     for (const rid of rids) expect(rels).toContain(`Id="${rid}"`);
   });
 });
+
+// record.ts reads the record sheet's shared strings itself when its caller (patch.ts: write and undo) gives none.
+// Excel keeps text in the shared strings table when it re-saves, so a record re-saved by Excel is made of t="s" cells.
+describe("a record sheet whose texts are shared strings, as Excel re-saves it", () => {
+  it("is read the same as the inline one Shinchoku wrote, and undo --all still removes it", () => {
+    const out = write(book());
+    const zip = readZip(out);
+    const pkg = openPackage(zip);
+    const recPart = pkg.sheets.find((s) => s.name === RECORD_SHEET)!.part!;
+    const inline = readRecordOf(pkg);
+    expect(inline).not.toBeNull();
+    const texts: string[] = [];
+    const recXml = entryText(zip, recPart)!.replace(/<c r="([A-Z]+\d+)"([^>]*?) t="inlineStr"><is><t[^>]*>([\s\S]*?)<\/t><\/is><\/c>/g, (_all, ref: string, a: string, t: string) => {
+      texts.push(t);
+      return `<c r="${ref}"${a} t="s"><v>${texts.length - 1}</v></c>`;
+    });
+    expect(texts.length).toBeGreaterThan(0);
+    const sst = `<sst xmlns="${MAIN}" count="${texts.length}" uniqueCount="${texts.length}">${texts.map((t) => `<si><t xml:space="preserve">${t}</t></si>`).join("")}</sst>`;
+    const rels = entryText(zip, "xl/_rels/workbook.xml.rels")!.replace("</Relationships>", `<Relationship Id="rIdSST" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`);
+    const ct = entryText(zip, "[Content_Types].xml")!.replace("</Types>", `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`);
+    const entries = zip.entries.map((e) => ({ name: e.name, data: e.name === recPart ? recXml : e.name === "xl/_rels/workbook.xml.rels" ? rels : e.name === "[Content_Types].xml" ? ct : entryBytes(zip, e) }));
+    const resaved = writeZip([...entries, { name: "xl/sharedStrings.xml", data: sst }]);
+    expect(entryText(readZip(resaved), recPart)).not.toContain("inlineStr");
+    expect(readRecordOf(openPackage(readZip(resaved)))).toEqual(inline);
+    const back = undoWorkbook(resaved, "t.xlsx", { all: true })!;
+    expect(part(back.bytes, "xl/workbook.xml")).not.toContain(RECORD_SHEET);
+  });
+});
