@@ -24,14 +24,20 @@ export const fileError = (code: FileErrorCode, file: string, detail?: string, la
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-/** Whether a UTF-16LE name occurs in a compound file's bytes (its directory holds the stream names). */
-function hasUtf16(bytes: Uint8Array, name: string): boolean {
-  const pat = new Uint8Array(name.length * 2);
-  for (let i = 0; i < name.length; i++) pat[i * 2] = name.charCodeAt(i);
-  outer: for (let i = 0; i + pat.length <= bytes.length; i++) {
-    if (bytes[i] !== pat[0]) continue;
-    for (let j = 1; j < pat.length; j++) if (bytes[i + j] !== pat[j]) continue outer;
-    return true;
+/**
+ * Whether a compound file's directory names a stream (MS-CFB §2.6): a 128-byte directory entry whose name is
+ * `name` (UTF-16LE, zero-terminated, compared without case as CFB does), with the name's length in bytes at
+ * +64 and the stream type (2) at +66. Directory sectors follow the 512-byte header, so entries start at
+ * multiples of 128; the same letters inside a stream's data (a Word document that mentions 「Workbook」) do not
+ * carry that shape.
+ */
+function hasStream(bytes: Uint8Array, name: string): boolean {
+  const size = (name.length + 1) * 2;
+  for (let p = 512; p + 128 <= bytes.length; p += 128) {
+    if (bytes[p + 64] !== size || bytes[p + 65] !== 0 || bytes[p + 66] !== 2) continue;
+    let same = bytes[p + size - 2] === 0 && bytes[p + size - 1] === 0;
+    for (let i = 0; same && i < name.length; i++) same = bytes[p + i * 2 + 1] === 0 && String.fromCharCode(bytes[p + i * 2]).toLowerCase() === name[i].toLowerCase();
+    if (same) return true;
   }
   return false;
 }
@@ -50,8 +56,8 @@ export function detectFormat(bytes: Uint8Array, file: string): Detected {
   const spreadsheetName = [".xlsx", ".xlsm", ".xls", ".ods", ".xltx", ".xltm"].includes(ext);
   if (CFB_MAGIC.every((b, i) => bytes[i] === b)) {
     // An OLE compound file: an encrypted OOXML package, or a BIFF workbook (stream "Workbook" or "Book").
-    if (hasUtf16(bytes, "EncryptedPackage")) throw fileError("encrypted", file);
-    if (hasUtf16(bytes, "Workbook") || hasUtf16(bytes, "Book")) return { format: "xls", zip: null };
+    if (hasStream(bytes, "EncryptedPackage")) throw fileError("encrypted", file);
+    if (hasStream(bytes, "Workbook") || hasStream(bytes, "Book")) return { format: "xls", zip: null };
     throw fileError(spreadsheetName ? "corrupt" : "unsupported-format", file);
   }
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw fileError(spreadsheetName ? "corrupt" : "unsupported-format", file);

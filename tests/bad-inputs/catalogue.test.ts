@@ -47,6 +47,14 @@ const sheetRows = (ws: ExcelJS.Worksheet, rows: unknown[][], from = 1) => rows.f
 const statuses = (j: Json | null) => j?.files[0].sheets.flatMap((s) => s.items.map((i) => i.status)) ?? [];
 const codes = (j: Json | null) => j?.files[0].sheets.flatMap((s) => s.issues.map((i) => i.code)) ?? [];
 const FIVE = ["achieved", "mostly_achieved", "not_achieved", "unknown", "not_entered"];
+/** A 128-byte compound-file directory entry (MS-CFB §2.6.1): UTF-16LE name padded to 64 bytes, its length, its type. */
+function dirEntry(name: string, type: number): Buffer {
+  const e = Buffer.alloc(128);
+  e.write(name, 0, "utf16le");
+  e.writeUInt16LE((name.length + 1) * 2, 64);
+  e[66] = type;
+  return e;
+}
 
 describe("bad-input catalogue (CLI → xlsx adapter → core)", () => {
   it("empty workbook: an error entry, exit 2", async () => {
@@ -232,7 +240,7 @@ describe("bad-input catalogue (CLI → xlsx adapter → core)", () => {
     const cases: [string, Buffer, string, string][] = [
       ["truncated.xlsx", seed.subarray(0, Math.floor(seed.length / 2)), "corrupt", "壊れている"],
       // A minimal container with only the stream name (the password-protected files from real producers are tested below).
-      ["locked.xlsx", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from("EncryptedPackage", "utf16le"), Buffer.alloc(64)]), "encrypted", "パスワード"],
+      ["locked.xlsx", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), dirEntry("Root Entry", 5), dirEntry("EncryptedPackage", 2)]), "encrypted", "パスワード"],
       // An OLE container with neither a workbook stream nor an encrypted package (real .xls files are read: tests/files).
       ["old.xls", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]), "corrupt", "壊れている"],
       ["list.csv", Buffer.from("番号,項目名\n1,a\n"), "unsupported-format", ".xlsx 形式で保存し直してください"],

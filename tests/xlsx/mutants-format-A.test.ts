@@ -70,9 +70,19 @@ function rawZip(entries: RawEntry[], stub: Uint8Array = new Uint8Array(0)): Uint
 }
 
 /** An OLE compound file whose directory names the given streams (UTF-16LE, as a real directory stores them). */
-function compoundFile(...streams: string[]): Uint8Array {
-  const names = streams.flatMap((s) => [...s].flatMap((ch) => [ch.charCodeAt(0), 0]).concat([0, 0]));
-  return Uint8Array.from([...CFB_SIGNATURE, ...new Array<number>(504).fill(0), ...names, ...new Array<number>(64).fill(0)]);
+/** A 128-byte compound-file directory entry (MS-CFB §2.6.1): the name in UTF-16LE with its terminator, padded to
+ * 64 bytes, its length in bytes, and the object type (5 root storage, 2 stream). */
+function dirEntry(name: string, type: number): number[] {
+  const entry = new Array<number>(128).fill(0);
+  [...name].forEach((ch, i) => (entry[i * 2] = ch.charCodeAt(0)));
+  entry[64] = (name.length + 1) * 2;
+  entry[66] = type;
+  return entry;
+}
+
+/** A compound file's header sector, then a directory sector with the root entry and these streams. */
+function compoundFile(root: string, ...streams: string[]): Uint8Array {
+  return Uint8Array.from([...CFB_SIGNATURE, ...new Array<number>(504).fill(0), ...dirEntry(root, 5), ...streams.flatMap((s) => dirEntry(s, 2))]);
 }
 
 const utf16 = (s: string) => [...s].flatMap((ch) => [ch.charCodeAt(0), 0]);
@@ -144,10 +154,22 @@ describe("detectFormat: refusals", () => {
     expect(detectFormat(compoundFile("Root Entry", "Book"), "a.xls").format).toBe("xls");
   });
 
-  it("a stream name in the very last bytes of the file is found", () => {
-    const bytes = Uint8Array.from([...CFB_SIGNATURE, ...new Array<number>(504).fill(0), ...utf16("Workbook")]);
-    expect(bytes.slice(-2)).toEqual(Uint8Array.from([0x6b, 0]));
+  it("a directory entry that ends the file is found; names are compared without case, as CFB does", () => {
+    const bytes = compoundFile("Root Entry", "WORKBOOK");
+    expect(bytes.length).toBe(512 + 2 * 128);
     expect(detectFormat(bytes, "a.xls")).toEqual({ format: "xls", zip: null });
+  });
+
+  it("a stream name in a stream's data, not in a directory entry, is not a stream", () => {
+    // A Word document that mentions the words: the letters are in its text, at no entry's place or shape.
+    const text = [...utf16("xxWorkbook"), 0, 0, ...utf16("EncryptedPackage"), 0, 0];
+    const bytes = Uint8Array.from([...compoundFile("Root Entry", "WordDocument"), ...text, ...new Array<number>(128).fill(0)]);
+    expect(refusal(bytes, "a.doc").code).toBe("unsupported-format");
+    // A name at an entry's place but with the wrong length or type is not one either.
+    const wrongType = dirEntry("Workbook", 1);
+    const wrongSize = dirEntry("Workbook", 2);
+    wrongSize[64] = 16;
+    for (const e of [wrongType, wrongSize]) expect(refusal(Uint8Array.from([...compoundFile("Root Entry"), ...e]), "a.xls").code).toBe("corrupt");
   });
 
   it("a file that does not begin with the zip signature is refused even when a zip directory follows (a self-extracting stub)", () => {
@@ -284,5 +306,14 @@ describe("detectFormat: what a package is", () => {
     expect(fmt("libreoffice.xls")).toBe("xls");
     expect(fmt("excel-style.xlsm")).toBe("xlsm");
     expect(fmt("excel-style.xlsx")).toBe("xlsx");
+  });
+
+  // A Word 97 document LibreOffice Writer saved from a text that mentions 「Workbook」, 「Book」 and
+  // 「EncryptedPackage」 (tests/files/make-corpus.sh). Before, the detector searched the whole file for the
+  // names and called it password-protected.
+  it("a Word .doc whose text names the streams is no workbook and not password-protected", () => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(__dirname, "../files/corpus/libreoffice-words.doc")));
+    expect(refusal(bytes, "memo.doc").code).toBe("unsupported-format");
+    expect(refusal(bytes, "memo.xls").code).toBe("corrupt");
   });
 });
