@@ -4,6 +4,7 @@ import { GATEWAY_MESSAGES } from "../../src/excel/errors";
 import { checkSheet, finishRun, readInBlocks, readSheet, startRun, undoLast } from "../../src/excel/gateway";
 import { FakeContext, type FakeSheetData, sheetData } from "./fake-excel";
 import { storedRecord } from "./stored-record";
+import { changeAfterSync } from "./change-after-sync";
 
 const HEADER = ["番号", "項目名", "めざすべき状態", "目標達成水準", "行動計画・取組内容", "中間自己評価と下半期の方向性", "期末自己評価", "翌年度にむけた課題と方向性"];
 
@@ -109,15 +110,6 @@ describe("undo without a record sheet", () => {
 });
 
 describe("the write refuses when the sheet changed between its read and the write", () => {
-  /** Runs `change` on the sheet right after sync number `after` of the write. */
-  function changeAfterSync(ctx: FakeContext, after: number, change: () => void) {
-    const realSync = ctx.sync.bind(ctx);
-    let n = 0;
-    ctx.sync = async () => {
-      await realSync();
-      if (++n === after) change();
-    };
-  }
 
   it("a header cell emptied", async () => {
     const ctx = new FakeContext([progress("進捗", 3)]);

@@ -5,6 +5,7 @@ import { checkAllSheets } from "../../src/excel/office-port";
 import { writeRoundBook } from "../../src/excel/round-book";
 import { FakeContext, type FakeSheetData, sheetData } from "./fake-excel";
 import { storedRecord } from "./stored-record";
+import { changeAfterSync } from "./change-after-sync";
 
 const HEADER = ["番号", "項目名", "めざすべき状態", "目標達成水準", "行動計画・取組内容", "中間自己評価と下半期の方向性", "期末自己評価", "翌年度にむけた課題と方向性"];
 
@@ -16,15 +17,6 @@ function progress(name: string, items: number, lead = 0): FakeSheetData {
   return sheetData(name, rows);
 }
 
-/** Runs `change` right after sync number `after` (counted from now). */
-function changeAfterSync(ctx: FakeContext, after: number, change: () => void) {
-  const realSync = ctx.sync.bind(ctx);
-  let n = 0;
-  ctx.sync = async () => {
-    await realSync();
-    if (++n === after) change();
-  };
-}
 
 const write = (ctx: FakeContext, runAt?: string) => checkSheet(ctx, { config: DEFAULT_CONFIG, write: true, ...(runAt ? { runAt } : {}) });
 

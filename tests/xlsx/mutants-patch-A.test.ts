@@ -1,12 +1,13 @@
 /** Pins behaviour of src/xlsx/patch.ts (opening for write, its own validation rule, snapshots, the record sheet, added parts) that mutation testing found unpinned. */
 import * as fs from "fs";
 import * as path from "path";
-import { DEFAULT_CONFIG, judge, plan, RECORD_SHEET, STATUS_LABELS, type WritePlan } from "../../src/core";
+import { RECORD_SHEET, STATUS_LABELS, type WritePlan } from "../../src/core";
 import { FileError, patchWorkbook, readWorkbook, readZip, undoWorkbook, writeZip } from "../../src/xlsx";
 import { openPackage } from "../../src/xlsx/package";
 import { readRecordOf } from "../../src/xlsx/record";
 import { SheetDoc } from "../../src/xlsx/sheet-doc";
 import { entryText } from "../../src/xlsx/zip";
+import { plans } from "./plans";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -59,13 +60,6 @@ function book(o: Options = {}): Uint8Array {
   ]);
 }
 
-function plans(bytes: Uint8Array): WritePlan[] {
-  return readWorkbook(bytes, "t.xlsx").sheets.flatMap((input) => {
-    const r = judge(input, DEFAULT_CONFIG);
-    const p = r.recognized ? plan(r, input, DEFAULT_CONFIG) : null;
-    return p && p.ok ? [p.plan] : [];
-  });
-}
 
 const part = (bytes: Uint8Array, name: string) => entryText(readZip(bytes), name) ?? "";
 const recordOf = (bytes: Uint8Array) => readRecordOf(openPackage(readZip(bytes)));

@@ -1,11 +1,12 @@
 /** Pins behaviour of src/xlsx/patch.ts that the audit of its surviving mutants (docs/mutation-survivors-adapters.md) found unpinned: the looks of written cells and their base format, and undo --all's exact restore. */
-import { DEFAULT_CONFIG, judge, plan, RECORD_SHEET, type WritePlan } from "../../src/core";
-import { FileError, patchWorkbook, readWorkbook, readZip, undoWorkbook, writeZip } from "../../src/xlsx";
+import { RECORD_SHEET } from "../../src/core";
+import { FileError, patchWorkbook, readZip, undoWorkbook, writeZip } from "../../src/xlsx";
 import { openPackage } from "../../src/xlsx/package";
 import { readRecordOf } from "../../src/xlsx/record";
 import { SheetDoc } from "../../src/xlsx/sheet-doc";
 import { StyleBook } from "../../src/xlsx/styles";
 import { entryBytes, entryText } from "../../src/xlsx/zip";
+import { plans } from "./plans";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -50,13 +51,6 @@ function book(o: Options = {}): Uint8Array {
   ]);
 }
 
-function plans(bytes: Uint8Array): WritePlan[] {
-  return readWorkbook(bytes, "t.xlsx").sheets.flatMap((input) => {
-    const r = judge(input, DEFAULT_CONFIG);
-    const p = r.recognized ? plan(r, input, DEFAULT_CONFIG) : null;
-    return p && p.ok ? [p.plan] : [];
-  });
-}
 
 const part = (bytes: Uint8Array, name: string) => entryText(readZip(bytes), name) ?? "";
 const sheetXml = (bytes: Uint8Array) => part(bytes, "xl/worksheets/sheet1.xml");

@@ -5,11 +5,12 @@
  * boundary, an unclosed-row bomb, empty <t/>, a styles part without fills, part names in
  * another letter case.
  */
-import { decodeRecord, DEFAULT_CONFIG, encodeRecord, emptyRecord, judge, plan, RECORD_CHUNK, type WritePlan } from "../../src/core";
+import { decodeRecord, encodeRecord, emptyRecord, RECORD_CHUNK } from "../../src/core";
 import { patchWorkbook, readWorkbook, readZip, undoWorkbook, writeZip } from "../../src/xlsx";
 import { openPackage } from "../../src/xlsx/package";
 import { StyleBook } from "../../src/xlsx/styles";
 import { entryText } from "../../src/xlsx/zip";
+import { plans } from "./plans";
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const NS = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}"`;
@@ -50,13 +51,6 @@ function book(o: Options = {}): Uint8Array {
   return writeZip(entries);
 }
 
-function plans(bytes: Uint8Array): WritePlan[] {
-  return readWorkbook(bytes, "t.xlsx").sheets.flatMap((input) => {
-    const r = judge(input, DEFAULT_CONFIG);
-    const p = r.recognized ? plan(r, input, DEFAULT_CONFIG) : null;
-    return p && p.ok ? [p.plan] : [];
-  });
-}
 
 const part = (bytes: Uint8Array, name: string) => entryText(readZip(bytes), name) ?? "";
 
