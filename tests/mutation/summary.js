@@ -3,15 +3,48 @@
  * per file and in all, by Stryker's rule — (killed + timeout) / (all − ignored − compile/runtime errors).
  *   node tests/mutation/summary.js [area …] [--survivors]      e.g. `core-full xlsx excel --survivors`
  * With several areas named, a last line gives their score together (for areas that mutate different files,
- * e.g. `xlsx-part xlsx-edge xlsx-unit`, the three parts of `npm run mutate:xlsx`). */
+ * e.g. `xlsx-part xlsx-edge xlsx-unit`, the three parts of `npm run mutate:xlsx`).
+ *   node tests/mutation/summary.js --goals
+ * prints issue 14's two scores against their goals — src/core (core-full) ≥ 85 %, the adapters (xlsx-part +
+ * xlsx-unit + excel together) ≥ 75 % — and exits 1 when a report is missing or a score is under its goal. */
 const fs = require("fs");
 const path = require("path");
 
 const args = process.argv.slice(2);
 const showSurvivors = args.includes("--survivors");
 const areas = args.filter((a) => !a.startsWith("--"));
+const GOALS = [
+  { name: "src/core", areas: ["core-full"], goal: 85 },
+  { name: "adapters (src/xlsx + src/excel)", areas: ["xlsx-part", "xlsx-unit", "excel"], goal: 75 },
+];
 const dir = path.join(__dirname, "../../reports/mutation");
 const list = areas.length ? areas : fs.readdirSync(dir).filter((f) => f.endsWith(".json") && !f.includes("incremental")).map((f) => f.replace(/\.json$/, ""));
+
+function counts(area) {
+  const report = JSON.parse(fs.readFileSync(path.join(dir, `${area}.json`), "utf8"));
+  const c = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0 };
+  for (const { mutants } of Object.values(report.files)) for (const m of mutants) if (m.status in c) c[m.status]++;
+  return c;
+}
+
+if (args.includes("--goals")) {
+  let ok = true;
+  for (const g of GOALS) {
+    const missing = g.areas.filter((a) => !fs.existsSync(path.join(dir, `${a}.json`)));
+    if (missing.length > 0) {
+      console.log(`${g.name}: no report (${missing.map((a) => `reports/mutation/${a}.json`).join(", ")}); run npm run mutate`);
+      ok = false;
+      continue;
+    }
+    const c = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0 };
+    for (const a of g.areas) for (const [k, n] of Object.entries(counts(a))) c[k] += n;
+    const s = Number(score(c));
+    const pass = s >= g.goal;
+    ok &&= pass;
+    console.log(`${g.name}: ${score(c)} % (goal ${g.goal} %: ${pass ? "met" : "NOT met"}; ${g.areas.join(" + ")}; killed ${c.Killed}, timeout ${c.Timeout}, survived ${c.Survived}, no coverage ${c.NoCoverage})`);
+  }
+  process.exit(ok ? 0 : 1);
+}
 
 function score(c) {
   const valid = c.Killed + c.Timeout + c.Survived + c.NoCoverage;
