@@ -52,15 +52,19 @@ export function relsPartOf(part: string): string {
   return `${dirOf(part)}_rels/${part.slice(part.lastIndexOf("/") + 1)}.rels`;
 }
 
-/** Resolves a relationship target against its source part (absolute targets start at the root). */
+/**
+ * Resolves a relationship target against its source part (absolute targets start at the root). Each segment is
+ * decoded before the dot segments are removed: %2E is the unreserved "." (RFC 3986 §6.2.2.2), so an escaped ".."
+ * climbs like a written one instead of staying in the part name.
+ */
 export function resolveTarget(source: string, target: string): string {
   const raw = target.startsWith("/") ? target.slice(1) : dirOf(source) + target;
   const out: string[] = [];
-  for (const seg of raw.split("/")) {
+  for (const seg of raw.split("/").map(decodeURIComponentSafe)) {
     if (seg === "..") out.pop();
     else if (seg !== "." && seg !== "") out.push(seg);
   }
-  return decodeURIComponentSafe(out.join("/"));
+  return out.join("/");
 }
 
 function decodeURIComponentSafe(s: string): string {

@@ -86,6 +86,13 @@ describe("relationship targets resolve as the producers write them", () => {
     expect(resolveTarget("xl/workbook.xml", "worksheets/100%.xml")).toBe("xl/worksheets/100%.xml");
   });
 
+  it("escaped dots are dot segments (RFC 3986 §6.2.2.2: %2E is the unreserved '.'): resolved, not left in the part name", () => {
+    const xml = worksheet(`<row r="1">${inline("A1", "点")}</row>`);
+    expect(resolveTarget("xl/workbook.xml", "worksheets/%2E%2E/worksheets/sheet1.xml")).toBe("xl/worksheets/sheet1.xml");
+    expect(resolveTarget("xl/workbook.xml", "%2e/worksheets/sheet1.xml")).toBe("xl/worksheets/sheet1.xml");
+    expect(firstSheetTexts(one("worksheets/%2E%2E/worksheets/sheet1.xml", "xl/worksheets/sheet1.xml", xml))).toEqual([["点"]]);
+  });
+
   it("a target in another letter case finds the part; an exact match wins over a case-folded one", () => {
     const xml = worksheet(`<row r="1">${inline("A1", "小文字")}</row>`);
     expect(firstSheetTexts(one("worksheets/Sheet1.xml", "xl/worksheets/sheet1.xml", xml))).toEqual([["小文字"]]);
