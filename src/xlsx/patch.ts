@@ -111,6 +111,8 @@ class Patch {
       this.replace.set(existing.part, textBytes(xml));
       return;
     }
+    // An entry whose relationship is gone (a broken file) goes first: two sheets of one name make Excel repair.
+    if (existing) removeSheet(this, existing.rid, null);
     addSheet(this, RECORD_SHEET, textBytes(xml));
   }
 

@@ -196,3 +196,24 @@ describe("a record sheet whose texts are shared strings, as Excel re-saves it", 
     expect(part(back.bytes, "xl/workbook.xml")).not.toContain(RECORD_SHEET);
   });
 });
+
+// docs/testing.md listed it open: a workbook whose record entry lost its relationship (a broken file from some
+// tool) got a second `_shinchoku` entry on write — two sheets of one name, which Excel repairs by dropping one.
+describe("a record sheet entry whose relationship is gone", () => {
+  it("is replaced on write: one `_shinchoku` entry, every sheet entry's r:id has its relationship", () => {
+    const out = write(book());
+    const zip = readZip(out);
+    const recRid = new RegExp(`<sheet name="${RECORD_SHEET}"[^>]*?r:id="([^"]+)"`).exec(entryText(zip, "xl/workbook.xml")!)![1];
+    const rels = entryText(zip, "xl/_rels/workbook.xml.rels")!.replace(new RegExp(`<Relationship\\b[^>]*\\bId="${recRid}"[^>]*/>`), "");
+    expect(rels).not.toContain(`Id="${recRid}"`);
+    const broken = writeZip(zip.entries.map((e) => ({ name: e.name, data: e.name === "xl/_rels/workbook.xml.rels" ? rels : entryBytes(zip, e) })));
+    expect(openPackage(readZip(broken)).sheets.find((s) => s.name === RECORD_SHEET)?.part).toBeNull();
+    const again = write(broken);
+    const wb = part(again, "xl/workbook.xml");
+    expect(wb.split(`name="${RECORD_SHEET}"`).length - 1).toBe(1);
+    const after = part(again, "xl/_rels/workbook.xml.rels");
+    for (const [, rid] of wb.matchAll(/r:id="([^"]+)"/g)) expect(after).toContain(`Id="${rid}"`);
+    expect(recordOf(again)).not.toBeNull();
+    expect(openPackage(readZip(again)).sheets.map((s) => s.name)).toEqual(["進捗", RECORD_SHEET]);
+  });
+});
