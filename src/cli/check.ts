@@ -65,6 +65,9 @@ function markNotProgress(result: FileResult, lang: Lang): FileResult {
   return result;
 }
 
+/** A file error in the run's language (FileError carries both). */
+export const fileErrorText = (e: FileError, lang: Lang | undefined): string => (lang === "en" ? e.en : e.message);
+
 export async function checkFile(file: string, opts: CheckOptions, several: boolean): Promise<FileResult> {
   return markNotProgress(await checkFileInner(file, opts, several), opts.lang ?? "ja");
 }
@@ -78,7 +81,7 @@ async function checkFileInner(file: string, opts: CheckOptions, several: boolean
     bytes = readFileBytes(file);
     const read = readWorkbook(bytes, file, { only: opts.sheet === undefined ? undefined : (name) => name === opts.sheet });
     if (target !== null && (read.format === "xls" || read.format === "ods")) {
-      result.error = { code: "read-only-format", message: fileError("read-only-format", file).message };
+      result.error = { code: "read-only-format", message: fileErrorText(fileError("read-only-format", file), opts.lang) };
     } else if (opts.inPlace && isReadOnly(file)) {
       result.error = { code: "read-only-file", message: CLI_TEXT[opts.lang ?? "ja"].readOnlyInput(file) };
     }
@@ -90,7 +93,7 @@ async function checkFileInner(file: string, opts: CheckOptions, several: boolean
     inputs = read.sheets;
   } catch (e) {
     if (e instanceof FileError) {
-      result.error = { code: e.code, message: e.message };
+      result.error = { code: e.code, message: fileErrorText(e, opts.lang) };
       return result;
     }
     throw e;
@@ -121,7 +124,7 @@ async function checkFileInner(file: string, opts: CheckOptions, several: boolean
     writeFileAtomically(out, target, opts.inPlace ? file : undefined);
     result.writtenTo = target;
   } catch (e) {
-    if (e instanceof FileError) result.error = { code: e.code === "formula-in-output" ? e.code : "write-failed", message: e.message };
+    if (e instanceof FileError) result.error = { code: e.code, message: fileErrorText(e, opts.lang) };
     else throw e;
   }
   return result;

@@ -6,7 +6,7 @@ import { ConfigError, type Lang, resolveConfig, type ConfigInput } from "../core
 import { CLI_TEXT, type CliText } from "../core/messages-cli";
 import { FileError, undoWorkbook } from "../xlsx";
 import { readFileBytes, writeFileAtomically } from "../xlsx/node-file";
-import { checkEach, prepareWrites, UsageError } from "./check";
+import { checkEach, fileErrorText, prepareWrites, UsageError } from "./check";
 import { choiceOption, detectLang, type Env, LocalCommand, packageVersion, phaseParser, terminalWidth, yearParser } from "./command";
 import { parsePrevious } from "../report/compare";
 import { expandInputs, findConfigFile } from "./inputs";
@@ -149,15 +149,15 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: Io, lang: Lang,
   return round.summary.errors > 0 ? 1 : 0;
 }
 
-async function runUndo(file: string, flags: { write?: string; all?: boolean }, io: Io): Promise<number> {
+async function runUndo(file: string, flags: { write?: string; all?: boolean }, io: Io, T: CliText): Promise<number> {
   const restored = undoWorkbook(readFileBytes(file), file, { all: flags.all === true });
   if (restored === null) {
-    io.stderr.write(`shinchoku: ${file}: 元に戻せる書き込みがありません（Shinchoku の書き込み記録がありません）。\n`);
+    io.stderr.write(`shinchoku: ${T.undoNothing(file)}\n`);
     return 1;
   }
   const target = flags.write ?? file;
   writeFileAtomically(restored.bytes, target, target === file ? file : undefined);
-  io.stdout.write(restored.scope === "last" ? `前回の書き込みを元に戻しました: ${target}\n` : `Shinchoku が最初に書き込む前の状態に戻しました（書き込み記録も削除しました）: ${target}\n`);
+  io.stdout.write(`${restored.scope === "last" ? T.undoneLast(target) : T.undoneAll(target)}\n`);
   return 0;
 }
 
@@ -220,12 +220,12 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
   });
   program
     .command("undo")
-    .description("Shinchoku が最後に書き込んだ内容を元に戻す（既定ではファイルそのものを更新）")
-    .argument("<file>", ".xlsx ファイル")
-    .option("--write <out>", "元に戻した結果を別のファイルに保存する")
-    .option("--all", "Shinchoku が最初に書き込む前の状態まで戻す（何回書き込んでいても）")
+    .description(T.undo)
+    .argument("<file>", T.undoFile)
+    .option("--write <out>", T.undoOptWrite)
+    .option("--all", T.undoOptAll)
     .action(async (file: string, flags: { write?: string; all?: boolean }) => {
-      code = await runUndo(file, flags, io);
+      code = await runUndo(file, flags, io, T);
     });
   const interrupt = onInterrupt(io);
   process.once("SIGINT", interrupt);
@@ -234,7 +234,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof UsageError || e instanceof ConfigError || e instanceof FileError) {
-      io.stderr.write(`shinchoku: ${e.message}\n`);
+      io.stderr.write(`shinchoku: ${e instanceof FileError ? fileErrorText(e, lang) : e.message}\n`);
       return 2;
     }
     io.stderr.write(`shinchoku: ${T.unexpected((e as Error).message)}\n`);

@@ -16,7 +16,8 @@ export type FileErrorCode =
   | "write-failed"
   | "read-only-format"
   | "formula-in-output"
-  | "no-output-folder";
+  | "no-output-folder"
+  | "sheet-missing";
 
 export const FILE_LIMITS = {
   /** Largest input accepted (bytes). */
@@ -28,7 +29,8 @@ export const FILE_LIMITS = {
 
 const MB = 1024 * 1024;
 
-export const FILE_MESSAGES: Record<"ja" | "en", Record<FileErrorCode, (file: string) => string>> = {
+/** A message is made from the file's name and, for some codes, the error's detail (sheet names, a cell). */
+export const FILE_MESSAGES: Record<"ja" | "en", Record<FileErrorCode, (file: string, detail?: string) => string>> = {
   ja: {
     "file-not-found": (f) => `${f}: ファイルが見つかりません。パスを確認してください。`,
     "not-a-file": (f) => `${f}: ファイルではありません（フォルダーなど）。.xlsx ファイルを指定してください。`,
@@ -45,7 +47,8 @@ export const FILE_MESSAGES: Record<"ja" | "en", Record<FileErrorCode, (file: str
     "write-failed": (f) => `${f}: 保存できませんでした。保存先を確認してください。元のファイルは変更していません。`,
     "read-only-format": (f) => `${f}: .xls / .ods には書き込めません（読み取りとチェックのみ）。Excel で開いて .xlsx 形式で保存し直してから、もう一度実行してください。`,
     "no-output-folder": (f) => `${f}: 保存先のフォルダーを作れません。保存先を確認してください。元のファイルは変更していません。`,
-    "formula-in-output": (f) => `${f}: Shinchoku の書き込み先のセルに数式があるため、書き込みを中止しました（ファイルは変更していません）。その列の数式を別の列へ移すか削除してから、もう一度実行してください。`,
+    "formula-in-output": (f, at) => `${f}: Shinchoku の書き込み先のセルに数式があるため、書き込みを中止しました（ファイルは変更していません）。その列の数式を別の列へ移すか削除してから、もう一度実行してください。${at ? `（${at}）` : ""}`,
+    "sheet-missing": (f, sheets) => `${f}: 元に戻すシート${sheets ? `「${sheets}」` : ""}が見つかりません（書き込んだ後に名前を変えたか削除した可能性があります）。シート名を書き込んだときの名前に戻してから、もう一度実行してください（ファイルは変更していません）。`,
   },
   en: {
     "file-not-found": (f) => `${f}: file not found. Check the path.`,
@@ -63,6 +66,7 @@ export const FILE_MESSAGES: Record<"ja" | "en", Record<FileErrorCode, (file: str
     "write-failed": (f) => `${f}: the file could not be saved. Check where it is saved; the original file is unchanged.`,
     "read-only-format": (f) => `${f}: .xls / .ods files are read and checked only, never written. Save it as .xlsx in Excel and run again.`,
     "no-output-folder": (f) => `${f}: the folder to save in cannot be created. Check the path; the original file is unchanged.`,
-    "formula-in-output": (f) => `${f}: a cell Shinchoku writes holds a formula, so nothing was written (the file is unchanged). Move or delete the formulas in that column and run again.`,
+    "formula-in-output": (f, at) => `${f}: a cell Shinchoku writes holds a formula, so nothing was written (the file is unchanged). Move or delete the formulas in that column and run again.${at ? ` (${at})` : ""}`,
+    "sheet-missing": (f, sheets) => `${f}: the sheet to restore${sheets ? ` "${sheets}"` : ""} was not found (renamed or deleted after the write?). Give it back the name it had when Shinchoku wrote, then run again (the file is unchanged).`,
   },
 };

@@ -9,18 +9,20 @@ import { readZip, type ZipArchive, ZipError } from "./zip";
 export type { FileErrorCode };
 export type WorkbookFormat = "xlsx" | "xlsm" | "xls" | "ods";
 
+/** A file that cannot be read or written; `message` is Japanese, `en` the same in English (the CLI's --lang en). */
 export class FileError extends Error {
   constructor(
     readonly code: FileErrorCode,
     message: string,
     readonly detail?: string,
+    readonly en: string = message,
   ) {
     super(message);
     this.name = "FileError";
   }
 }
 
-export const fileError = (code: FileErrorCode, file: string, detail?: string, lang: "ja" | "en" = "ja"): FileError => new FileError(code, FILE_MESSAGES[lang][code](file), detail);
+export const fileError = (code: FileErrorCode, file: string, detail?: string): FileError => new FileError(code, FILE_MESSAGES.ja[code](file, detail), detail, FILE_MESSAGES.en[code](file, detail));
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 

@@ -7,8 +7,7 @@
  * Runs in Node and in the browser.
  */
 import { a1, emptyRecord, encodeRecord, type OriginSheet, RECORD_SHEET, type CellSnapshot, type ShinchokuRecord, STATUS_LABELS, type UndoSheet, type WritePlan, type WrittenValue } from "../core";
-import { FILE_MESSAGES } from "../core/messages-file";
-import { detectFormat, fileError, FileError } from "./format";
+import { detectFormat, fileError } from "./format";
 import { openPackage, type OoxmlPackage, PackageError, readSharedStrings, readStyleInfo, relsPartOf } from "./package";
 import { readRecordOf } from "./record";
 import { cellXml, SheetDoc, styleOf } from "./sheet-doc";
@@ -247,7 +246,7 @@ function patchPackage(pkg: OoxmlPackage, fileName: string, plans: WritePlan[], a
     for (const c of plan.cells) {
       const cur = doc.cell(c.row, c.col);
       // Shinchoku never writes formulas: one in its columns is the user's (a filled-down 達成率, say).
-      if (cur.xml !== null && /<(?:[\w.-]+:)?f[\s>/]/.test(cur.xml)) throw new FileError("formula-in-output", `${FILE_MESSAGES.ja["formula-in-output"](fileName)}（${plan.sheet}!${c.address}）`);
+      if (cur.xml !== null && /<(?:[\w.-]+:)?f[\s>/]/.test(cur.xml)) throw fileError("formula-in-output", fileName, `${plan.sheet}!${c.address}`);
       const look = p.styles.look(cur.xml !== null ? cur.style : baseStyle(doc, c.row, c.col));
       snapshot.push({ address: c.address, value: p.plainValue(cur.xml), fill: look.fill, numFmt: look.numFmt, bold: look.bold, wrap: look.wrap });
       xmlBefore[c.address] = cur.xml;
@@ -382,14 +381,19 @@ export interface UndoResult {
  */
 export function undoWorkbook(bytes: Uint8Array, fileName: string, options: { all?: boolean } = {}): UndoResult | null {
   const pkg = openForWrite(bytes, fileName);
-  return asFileError(fileName, () => undoPackage(pkg, options));
+  return asFileError(fileName, () => undoPackage(pkg, fileName, options));
 }
 
-function undoPackage(pkg: OoxmlPackage, options: { all?: boolean }): UndoResult | null {
+function undoPackage(pkg: OoxmlPackage, fileName: string, options: { all?: boolean }): UndoResult | null {
   const record = readRecordOf(pkg);
   if (!record) return null;
   const p = new Patch(pkg);
   const origins = Object.values(record.origin ?? {}) as FileUndoSheet[];
+  // A sheet renamed or deleted since the write: refuse the whole undo, as the add-in does (sheet-missing),
+  // rather than restore part of it and drop the record of the rest.
+  const restoring = record.lastRun && !(options.all && origins.length > 0) ? record.lastRun.undo : origins;
+  const missing = restoring.map((u) => u.sheet).filter((name) => !p.sheetDoc(name));
+  if (missing.length > 0) throw fileError("sheet-missing", fileName, missing.join(", "));
   // Stored cell XML refers to style and shared-string indexes: valid only while those parts are as we left them.
   const exactValid = fingerprintMatches(record, p);
   if (!exactValid) forgetExactXml(record);

@@ -267,7 +267,8 @@ describe("bad-input catalogue (CLI → xlsx adapter → core)", () => {
     fs.copyFileSync(fixture("seed-jinji-zaisei-r2.libreoffice.xlsx"), seed);
     const ro = await check(seed, "--write", "/proc/version/out.xlsx");
     expect(ro.code).toBe(1);
-    expect(ro.json?.files[0].error?.code).toBe("write-failed");
+    // mkdir of a folder under a file fails: the save's own code, not a catch-all write-failed.
+    expect(ro.json?.files[0].error?.code).toBe("no-output-folder");
     expect(ro.err).toContain("元のファイルは変更していません");
     // The disk fills while the temporary file is written (fault injected at that step of the save).
     saveHooks.step = (step) => {

@@ -5,6 +5,8 @@ import * as os from "os";
 import * as path from "path";
 import { run } from "../helpers/cli";
 import { fixture } from "../helpers/shared";
+import { readZip, writeZip } from "../../src/xlsx";
+import { entryBytes, entryText } from "../../src/xlsx/zip";
 
 const SEED = fixture("seed-jinji-zaisei-r2.libreoffice.xlsx");
 
@@ -176,6 +178,30 @@ describe("shinchoku check --write / --in-place / undo", () => {
     const o = orig.getWorksheet("Sheet1")!;
     for (let r = 1; r <= 7; r++) for (let c = 1; c <= 12; c++) expect([r, c, ws.getCell(r, c).value]).toEqual([r, c, o.getCell(r, c).value]);
     expect((await run("undo", f)).code).toBe(1);
+  });
+
+  it("undo speaks the chosen language; a sheet renamed since the write is refused (exit 2, file unchanged), as in the add-in", async () => {
+    const f = path.join(tmp, "seed.xlsx");
+    fs.copyFileSync(SEED, f);
+    expect((await run("check", f, "--in-place")).code).toBe(0);
+    const zip = readZip(fs.readFileSync(f));
+    const renamed = path.join(tmp, "renamed.xlsx");
+    fs.writeFileSync(renamed, writeZip(zip.entries.map((e) => ({ name: e.name, data: e.name === "xl/workbook.xml" ? entryText(zip, e.name)!.replace('name="Sheet1"', 'name="改名"') : entryBytes(zip, e) }))));
+    const before = sha(renamed);
+    const ja = await run("undo", renamed);
+    expect(ja.code).toBe(2);
+    expect(ja.err).toContain("「Sheet1」が見つかりません");
+    const en = await run("--lang", "en", "undo", renamed);
+    expect(en.code).toBe(2);
+    expect(en.err).toContain('the sheet to restore "Sheet1" was not found');
+    expect(en.err).not.toMatch(/[ぁ-ん]/);
+    expect(sha(renamed)).toBe(before);
+    const done = await run("--lang", "en", "undo", f);
+    expect(done).toMatchObject({ code: 0, out: `Undid the last write: ${f}\n` });
+    const none = await run("--lang", "en", "undo", f);
+    expect(none.code).toBe(1);
+    expect(none.err).toBe(`shinchoku: ${f}: nothing to undo (no record of a Shinchoku write).\n`);
+    expect((await run("undo", f)).err).toContain("元に戻せる書き込みがありません");
   });
 
   it("refuses --write onto the input itself and --write with --in-place", async () => {

@@ -3,7 +3,7 @@
  * records made by the add-in or by older versions) that mutation testing found unpinned.
  */
 import { a1, encodeRecord, RECORD_SHEET, STATUS_FILLS, type ShinchokuRecord, type WritePlan, type WrittenValue } from "../../src/core";
-import { crc32, patchWorkbook, readWorkbook, readZip, rewriteZip, undoWorkbook, writeZip, type FileUndoSheet } from "../../src/xlsx";
+import { crc32, FileError, patchWorkbook, readWorkbook, readZip, rewriteZip, undoWorkbook, writeZip, type FileUndoSheet } from "../../src/xlsx";
 import { openPackage } from "../../src/xlsx/package";
 import { SheetDoc } from "../../src/xlsx/sheet-doc";
 import { StyleBook } from "../../src/xlsx/styles";
@@ -322,13 +322,28 @@ describe("patch.ts: undo and the record across sheets and writes", () => {
     expect(shown(all.bytes, "I4", "進捗")).toEqual(shown(src, "I4", "進捗"));
   });
 
-  it("a sheet renamed since the write is passed over; the others are restored", () => {
+  // As the add-in (gateway.ts: sheet-missing): a partial undo would drop the record of the renamed sheet's cells.
+  it("a sheet renamed since the write: the whole undo is refused (sheet-missing, naming it); named back, it undoes", () => {
     const src = book({ sheets: ["進捗", "別表"] });
     const written = patchWorkbook(src, F, [planOf(), planOf({ sheet: "別表" })]);
-    const renamed = replaceParts(written, { "xl/workbook.xml": zipText(written, "xl/workbook.xml").replace('name="別表"', 'name="改名"') });
-    const undone = undoWorkbook(renamed, F)!;
+    const wb = zipText(written, "xl/workbook.xml");
+    const renamed = replaceParts(written, { "xl/workbook.xml": wb.replace('name="別表"', 'name="改名"') });
+    for (const all of [false, true]) {
+      let error: unknown;
+      try {
+        undoWorkbook(renamed, F, { all });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(FileError);
+      expect(error).toMatchObject({ code: "sheet-missing", detail: "別表" });
+      expect((error as FileError).message).toContain("「別表」");
+      expect((error as FileError).en).toContain('"別表"');
+    }
+    const back = replaceParts(renamed, { "xl/workbook.xml": wb });
+    const undone = undoWorkbook(back, F)!;
     expect(shown(undone.bytes, "I4", "進捗")).toEqual(shown(src, "I4", "進捗"));
-    expect(zipText(undone.bytes, "xl/worksheets/sheet2.xml")).toBe(zipText(written, "xl/worksheets/sheet2.xml"));
+    expect(shown(undone.bytes, "I4", "別表")).toEqual(shown(src, "I4", "別表"));
   });
 
   it("undo restores cells in two-letter columns", () => {
