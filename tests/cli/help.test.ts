@@ -51,6 +51,13 @@ describe("help", () => {
     expect(en.out.replace(/\n +/g, " ")).toContain("(choices: table, json, csv; default: table)");
     expect((await cli(["--lang", "en", "check", "--help"])).out).toContain("Options:");
     expect((await cli(["check", "--help", "--lang", "ja"], { LANG: "en_GB.UTF-8" })).out).toContain("オプション:");
+    // Every command's help and the top level: no Japanese left in English (undo's was written outside the catalogue).
+    for (const sub of [[], ["check"], ["report"], ["undo"]]) {
+      const help = (await cli([...sub, "--help"], { LANG: "en_US.UTF-8" })).out;
+      // Words a user types or a file's name stay as they are: 集計.xlsx, 令和2年度, 期末/中間.
+      const japanese = (help.match(/[\u3040-\u30ff\u4e00-\u9fff]+/g) ?? []).filter((w) => !["集計", "令和", "年度", "期末", "中間"].includes(w));
+      expect({ sub, japanese }).toEqual({ sub, japanese: [] });
+    }
     const bad = await cli(["check", SEED, "--phase", "end"], { LANG: "en_US.UTF-8" });
     expect(bad.err).toContain('--phase: "end" is not valid');
   });
