@@ -150,7 +150,18 @@ class Engine {
   constructor(
     public sheets: FakeSheetData[],
     public active: string,
+    /** Cells one read may cover (see FakeOptions.cellReadLimit). */
+    public readLimit = 5_000_000,
   ) {}
+  /**
+   * "A range is limited to 5,000,000 cells for read operations." (learn.microsoft.com "Resource
+   * limits and performance optimization for Office Add-ins"); the error table of "Error handling
+   * with the application-specific JavaScript APIs": "`RangeExceedsLimit` | The cell count in the
+   * range has exceeded the maximum supported number."
+   */
+  checkRead(r: Box): void {
+    if (r.rows * r.cols > this.readLimit) throw new OfficeError("RangeExceedsLimit", { cells: r.rows * r.cols });
+  }
   find(name: string): FakeSheetData | undefined {
     return this.sheets.find((s) => s.name === name);
   }
@@ -434,6 +445,7 @@ export class FakeRange implements XRange {
         for (const n of names) if (n !== "isNullObject") this.loaded.set(n, undefined);
         return;
       }
+      if (names.some((n) => n === "values" || n === "valueTypes" || n === "numberFormat")) this.engine.checkRead(r);
       const grid = <T,>(f: (c: FakeCell) => T) => Array.from({ length: r.rows }, (_, i) => Array.from({ length: r.cols }, (_, j) => f(s.cells.get(key(r.row + i, r.col + j)) ?? blank())));
       for (const n of names) {
         if (n === "values") this.loaded.set(n, grid((c) => c.value));
@@ -469,6 +481,7 @@ export class FakeRange implements XRange {
       const s = this.need();
       const r = this.rect();
       if (!r) throw new OfficeError("InvalidOperation");
+      this.engine.checkRead(r);
       result.value = Array.from({ length: r.rows }, (_, i) =>
         Array.from({ length: r.cols }, (_, j) => {
           const c = s.cells.get(key(r.row + i, r.col + j)) ?? blank();
@@ -764,6 +777,8 @@ class FakeWorksheet implements XWorksheet {
 export interface FakeOptions {
   /** Bytes a request or a response may carry (Excel on the web: 5 MB). */
   payloadLimit?: number;
+  /** Cells one read of values, value types, number formats or cell properties may cover (Excel: 5,000,000). */
+  cellReadLimit?: number;
 }
 
 export class FakeContext implements XContext {
@@ -779,7 +794,7 @@ export class FakeContext implements XContext {
   workbook: XContext["workbook"];
 
   constructor(sheets: FakeSheetData[], options: FakeOptions = {}) {
-    this.engine = new Engine(sheets, sheets[0]?.name ?? "");
+    this.engine = new Engine(sheets, sheets[0]?.name ?? "", options.cellReadLimit);
     this.limit = options.payloadLimit ?? 5 * 1024 * 1024;
     const engine = this.engine;
     const self = this;

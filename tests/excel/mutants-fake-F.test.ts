@@ -35,6 +35,18 @@ describe("the used range Shinchoku reads and checks is the cells with values (ge
   });
 });
 
+describe("a used range over the cells Excel reads at once", () => {
+  it("is refused with range-too-large, whose message asks to delete unused rows and columns; nothing is written", async () => {
+    const s = progress("進捗", 3);
+    const cells = s.cells.size;
+    // Excel reads at most 5,000,000 cells a range; this fake reads at most 40, and the sheet's used range is 6 rows × 8 columns.
+    const ctx = new FakeContext([s], { cellReadLimit: 40 });
+    await expect(checkSheet(ctx, { config: DEFAULT_CONFIG, write: true })).rejects.toMatchObject({ code: "range-too-large", message: expect.stringContaining("削除") });
+    expect(ctx.sheet("進捗").cells.size).toBe(cells);
+    expect(ctx.engine.sheets).toHaveLength(1);
+  });
+});
+
 describe("undo puts back the look of the cells a write changed (getCellProperties / setCellProperties)", () => {
   it("a status cell's fill, bold, wrap and vertical alignment are as before the run after undo", async () => {
     const s = progress("進捗", 3);
