@@ -12,7 +12,8 @@ export interface FakeCell {
   value: string | number | boolean;
   type: "String" | "Double" | "Boolean" | "Error" | "Empty";
   numFmt: string;
-  fill: { pattern: "None" | "Solid"; color: string };
+  /** pattern: an Excel.FillPattern value ("None", "Solid", "Gray50", …). */
+  fill: { pattern: string; color: string };
   bold: boolean;
   wrap: boolean;
   /** Vertical alignment when not Excel's default ("Bottom"). */
@@ -26,7 +27,12 @@ export interface FakeSheetData {
   widths: Map<number, number>;
   validations: { range: string; rule: unknown }[];
   protected: boolean;
-  charts: { type: string; source: string; title: string }[];
+  /**
+   * source: the address of the `sourceData` range given to charts.add, as Excel resolved it
+   * ("Sheet!A1:F3"); seriesBy as given (undefined: Excel's default, Auto); position: the cells
+   * given to Chart.setPosition, null until it is called.
+   */
+  charts: { type: string; source: string; seriesBy?: string; title: string; position: { start: string; end?: string } | null }[];
 }
 
 export class OfficeError extends Error {
@@ -107,6 +113,30 @@ function checkShape(v: unknown, r: { rows: number; cols: number }, what: string)
   if (v.length !== r.rows || v.some((row) => !Array.isArray(row) || row.length !== r.cols)) throw new OfficeError("InvalidArgument", { what, expected: [r.rows, r.cols] });
 }
 
+/**
+ * An enum-typed argument Excel does not know fails the batch with InvalidArgument: the error
+ * table of "Error handling with the application-specific JavaScript APIs" (learn.microsoft.com):
+ * "`InvalidArgument` | The argument is invalid or missing or has an incorrect format."
+ */
+function checkEnum(v: unknown, allowed: readonly string[], what: string): void {
+  if (typeof v !== "string" || !allowed.includes(v)) throw new OfficeError("InvalidArgument", { what, value: v });
+}
+/** Excel.VerticalAlignment: its fields are top = "Top", center = "Center", bottom = "Bottom", justify = "Justify", distributed = "Distributed". */
+const VERTICAL_ALIGNMENTS = ["Top", "Center", "Bottom", "Justify", "Distributed"] as const;
+/** Excel.FillPattern: the enum's fields (none = "None", solid = "Solid", gray50 = "Gray50", …). */
+const FILL_PATTERNS = ["None", "Solid", "Gray50", "Gray75", "Gray25", "Horizontal", "Vertical", "Down", "Up", "Checker", "SemiGray75", "LightHorizontal", "LightVertical", "LightDown", "LightUp", "Grid", "CrissCross", "Gray16", "Gray8", "LinearGradient", "RectangularGradient"] as const;
+/** Excel.ChartSeriesBy: auto = "Auto", columns = "Columns", rows = "Rows". */
+const SERIES_BY = ["Auto", "Columns", "Rows"] as const;
+
+/**
+ * A cell with "formatting assigned to" it (Worksheet.getUsedRangeOrNullObject: "The used range is
+ * the smallest range that encompasses any cells that have a value or formatting assigned to
+ * them."): any format differing from a fresh cell's.
+ */
+function formatted(c: FakeCell): boolean {
+  return c.numFmt !== "General" || c.fill.pattern !== "None" || c.bold || c.wrap || c.va !== undefined;
+}
+
 /** The shared state behind every proxy of one context. */
 class Engine {
   queue: Op[] = [];
@@ -120,7 +150,18 @@ class Engine {
   constructor(
     public sheets: FakeSheetData[],
     public active: string,
+    /** Cells one read may cover (see FakeOptions.cellReadLimit). */
+    public readLimit = 5_000_000,
   ) {}
+  /**
+   * "A range is limited to 5,000,000 cells for read operations." (learn.microsoft.com "Resource
+   * limits and performance optimization for Office Add-ins"); the error table of "Error handling
+   * with the application-specific JavaScript APIs": "`RangeExceedsLimit` | The cell count in the
+   * range has exceeded the maximum supported number."
+   */
+  checkRead(r: Box): void {
+    if (r.rows * r.cols > this.readLimit) throw new OfficeError("RangeExceedsLimit", { cells: r.rows * r.cols });
+  }
   find(name: string): FakeSheetData | undefined {
     return this.sheets.find((s) => s.name === name);
   }
@@ -174,10 +215,37 @@ function ruleType(rule: Excel.DataValidationRule): Excel.DataValidationType {
   return names.find(([k]) => rule[k] !== undefined && rule[k] !== null)?.[1] ?? ("None" as Excel.DataValidationType);
 }
 
-/** "Bottom" is Excel's default: stored as absent, so an untouched cell and a restored one compare equal. */
+/**
+ * "Bottom" is Excel's default: stored as absent, so an untouched cell and a restored one compare
+ * equal. A value that is not an Excel.VerticalAlignment ("" included) fails with InvalidArgument.
+ */
 function setVa(cell: FakeCell, v: unknown): void {
+  checkEnum(v, VERTICAL_ALIGNMENTS, "verticalAlignment");
   if (v === "Top" || v === "Center" || v === "Justify" || v === "Distributed") cell.va = v;
   else delete cell.va;
+}
+
+/** The properties of one cell that `opts` asks for, and no others. */
+function requestedProperties(c: FakeCell, opts: Excel.CellPropertiesLoadOptions): Excel.CellProperties {
+  const out: Excel.CellProperties = {};
+  const f = opts?.format;
+  if (!f) return out;
+  const format: Excel.CellPropertiesFormat = {};
+  if (f.fill) {
+    const fill: Excel.CellPropertiesFill = {};
+    if (f.fill.color) fill.color = c.fill.color;
+    if (f.fill.pattern) fill.pattern = c.fill.pattern as Excel.FillPattern;
+    format.fill = fill;
+  }
+  if (f.font) {
+    const font: Excel.CellPropertiesFont = {};
+    if (f.font.bold) font.bold = c.bold;
+    format.font = font;
+  }
+  if (f.wrapText) format.wrapText = c.wrap;
+  if (f.verticalAlignment) format.verticalAlignment = (c.va ?? "Bottom") as Excel.VerticalAlignment;
+  out.format = format;
+  return out;
 }
 
 export class FakeRange implements XRange {
@@ -280,6 +348,13 @@ export class FakeRange implements XRange {
   private addr(r: NonNullable<Rect>): string {
     return `${a1(r.row + 1, r.col + 1)}:${a1(r.row + r.rows, r.col + r.cols)}`;
   }
+  /** "Sheet!A1:B2", for an operation run in a batch (a chart's source data). */
+  resolvedAddress(): string {
+    const s = this.need();
+    const r = this.rect();
+    if (!r) throw new OfficeError("InvalidArgument");
+    return `${s.name}!${this.addr(r)}`;
+  }
   private need(): FakeSheetData {
     const s = this.sheet();
     if (!s) throw new OfficeError("ItemNotFound");
@@ -370,6 +445,7 @@ export class FakeRange implements XRange {
         for (const n of names) if (n !== "isNullObject") this.loaded.set(n, undefined);
         return;
       }
+      if (names.some((n) => n === "values" || n === "valueTypes" || n === "numberFormat")) this.engine.checkRead(r);
       const grid = <T,>(f: (c: FakeCell) => T) => Array.from({ length: r.rows }, (_, i) => Array.from({ length: r.cols }, (_, j) => f(s.cells.get(key(r.row + i, r.col + j)) ?? blank())));
       for (const n of names) {
         if (n === "values") this.loaded.set(n, grid((c) => c.value));
@@ -390,17 +466,26 @@ export class FakeRange implements XRange {
     return this;
   }
 
-  getCellProperties(_opts: Excel.CellPropertiesLoadOptions): OfficeExtension.ClientResult<Excel.CellProperties[][]> {
+  /**
+   * Range.getCellProperties: "Returns a 2D array, encapsulating the data for each cell's font,
+   * fill, borders, alignment, and other properties." @returns "A 2D array where each item
+   * represents the requested properties of the corresponding cell." Excel.CellPropertiesLoadOptions:
+   * "Represents which cell properties to load, when used as part of a "range.getCellProperties"
+   * method." Only what the options ask for (set to true) is returned; the fake knows the format's
+   * fill color and pattern, font bold, wrapText and verticalAlignment.
+   */
+  getCellProperties(opts: Excel.CellPropertiesLoadOptions): OfficeExtension.ClientResult<Excel.CellProperties[][]> {
     const result = { value: undefined as unknown as Excel.CellProperties[][] };
     let ready = false;
     this.engine.queue.push(() => {
       const s = this.need();
       const r = this.rect();
       if (!r) throw new OfficeError("InvalidOperation");
+      this.engine.checkRead(r);
       result.value = Array.from({ length: r.rows }, (_, i) =>
         Array.from({ length: r.cols }, (_, j) => {
           const c = s.cells.get(key(r.row + i, r.col + j)) ?? blank();
-          return { format: { fill: { color: c.fill.color, pattern: c.fill.pattern }, font: { bold: c.bold }, wrapText: c.wrap, verticalAlignment: c.va ?? "Bottom" } } as Excel.CellProperties;
+          return requestedProperties(c, opts);
         }),
       );
       fakeResponse(this.engine, payloadBytes(result.value));
@@ -414,14 +499,28 @@ export class FakeRange implements XRange {
     } as OfficeExtension.ClientResult<Excel.CellProperties[][]>;
   }
 
+  /**
+   * Range.setCellProperties. A fill's pattern must be an Excel.FillPattern and a vertical alignment
+   * an Excel.VerticalAlignment: any other value fails the batch with InvalidArgument before a cell
+   * changes. A fill keeps the pattern it is given; a colour given with no pattern fills the cell
+   * solid (as Excel's Fill Color does; no reference sentence says so), a pattern with no colour
+   * keeps the cell's colour.
+   */
   setCellProperties(data: Excel.SettableCellProperties[][]): void {
     this.write("cellProps", data, (s, r) => {
       checkShape(data, r, "cellProperties");
+      for (const row of data)
+        for (const p of row) {
+          if (p?.format?.fill?.pattern !== undefined) checkEnum(p.format.fill.pattern, FILL_PATTERNS, "fill.pattern");
+          if (p?.format?.verticalAlignment !== undefined) checkEnum(p.format.verticalAlignment, VERTICAL_ALIGNMENTS, "verticalAlignment");
+        }
       this.each(s, r, (cell, i, j) => {
         const f = data[i]?.[j]?.format;
         if (!f) return;
-        if (f.fill?.pattern === "None") cell.fill = { pattern: "None", color: "#FFFFFF" };
-        else if (f.fill?.color) cell.fill = { pattern: "Solid", color: f.fill.color };
+        const pattern = f.fill?.pattern;
+        if (pattern === "None") cell.fill = { pattern: "None", color: "#FFFFFF" };
+        else if (pattern !== undefined) cell.fill = { pattern, color: f.fill?.color ?? cell.fill.color };
+        else if (f.fill?.color) cell.fill = { pattern: cell.fill.pattern === "None" ? "Solid" : cell.fill.pattern, color: f.fill.color };
         if (f.font?.bold !== undefined) cell.bold = f.font.bold;
         if (f.wrapText !== undefined) cell.wrap = f.wrapText;
         if (f.verticalAlignment !== undefined) setVa(cell, f.verticalAlignment);
@@ -456,10 +555,17 @@ function fakeResponse(engine: Engine, bytes: number) {
   engine.responseBytes += bytes;
 }
 
-function usedRect(s: FakeSheetData): Rect {
+/**
+ * Worksheet.getUsedRangeOrNullObject(valuesOnly): "The used range is the smallest range that
+ * encompasses any cells that have a value or formatting assigned to them. If the entire worksheet
+ * is blank, then this method returns an object with its `isNullObject` property set to `true`."
+ * @param valuesOnly "Optional. Considers only cells with values as used cells." (older pages of the
+ * reference: "(ignores formatting)").
+ */
+function usedRect(s: FakeSheetData, valuesOnly: boolean): Rect {
   let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
   for (const [k, cell] of s.cells) {
-    if (cell.type === "Empty") continue;
+    if (cell.type === "Empty" && (valuesOnly || !formatted(cell))) continue;
     const [r, c] = k.split(",").map(Number);
     r0 = Math.min(r0, r);
     c0 = Math.min(c0, c);
@@ -501,14 +607,19 @@ class FakeWorksheet implements XWorksheet {
     } as XWorksheet["protection"];
     const chartsLoaded = new Loaded();
     this.chartsProxy = {
-      add: (type, source) => {
-        const chart = { type, source: "", title: "" };
+      // ChartCollection.add(type, sourceData, seriesBy): "Creates a new chart." sourceData: "The
+      // `Range` object corresponding to the source data." seriesBy: "Optional. Specifies the way
+      // columns or rows are used as data series on the chart. See `Excel.ChartSeriesBy` for
+      // details." A seriesBy that is not an Excel.ChartSeriesBy fails with InvalidArgument.
+      add: (type, source, seriesBy) => {
+        const chart: FakeSheetData["charts"][number] = { type, source: "", seriesBy, title: "", position: null };
         engine.queue.push(() => {
           const s = self.resolve();
           if (!s) throw new OfficeError("ItemNotFound");
+          if (seriesBy !== undefined) checkEnum(seriesBy, SERIES_BY, "seriesBy");
+          chart.source = (source as FakeRange).resolvedAddress();
           s.charts.push(chart);
         });
-        void source;
         return {
           title: {
             set text(t: string) {
@@ -518,7 +629,20 @@ class FakeWorksheet implements XWorksheet {
               return chart.title;
             },
           },
-          setPosition: () => undefined,
+          // Chart.setPosition(startCell, endCell): "Positions the chart relative to cells on the
+          // worksheet." startCell: "The start cell. This is where the chart will be moved to."
+          // endCell: "Optional. The end cell. If specified, the chart's width and height will be set
+          // to fully cover up this cell/range." A string that is no cell address fails with
+          // InvalidArgument ("The argument is invalid or missing or has an incorrect format.").
+          setPosition: (start: string, end?: string) => {
+            engine.queue.push(() => {
+              for (const cell of end === undefined ? [start] : [start, end]) {
+                const at = parseA1(cell);
+                if (!at || at.row < 1 || at.col < 1) throw new OfficeError("InvalidArgument", { setPosition: cell });
+              }
+              chart.position = end === undefined ? { start } : { start, end };
+            });
+          },
           delete: () => undefined,
         } as unknown as XChart;
       },
@@ -612,16 +736,27 @@ class FakeWorksheet implements XWorksheet {
       this.engine.sheets = this.engine.sheets.filter((x) => x !== s);
     });
   }
-  getUsedRangeOrNullObject(_valuesOnly?: boolean): XRange {
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XRange {
     this.chain("getUsedRangeOrNullObject()");
     return new FakeRange(this.engine, this.resolve, () => {
       const s = this.resolve();
-      return s ? usedRect(s) : null;
+      return s ? usedRect(s, valuesOnly === true) : null;
     });
   }
+  /**
+   * Worksheet.getRangeByIndexes: "Gets the `Range` object beginning at a particular row index and
+   * column index, and spanning a certain number of rows and columns." (startRow, startColumn:
+   * "zero-indexed"; rowCount: "Number of rows to include in the range."). The reference is silent
+   * on a count below 1 or a negative index; the fake takes the less forgiving reading: no such
+   * range exists, and the batch using it fails with InvalidArgument ("The argument is invalid or
+   * missing or has an incorrect format.").
+   */
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): XRange {
     this.chain("getRangeByIndexes()");
-    return new FakeRange(this.engine, this.resolve, () => ({ row, col, rows, cols }));
+    return new FakeRange(this.engine, this.resolve, () => {
+      if (!(row >= 0 && col >= 0 && rows >= 1 && cols >= 1)) throw new OfficeError("InvalidArgument", { getRangeByIndexes: [row, col, rows, cols] });
+      return { row, col, rows, cols };
+    });
   }
   getRange(address?: string): XRange {
     this.chain("getRange()");
@@ -642,6 +777,8 @@ class FakeWorksheet implements XWorksheet {
 export interface FakeOptions {
   /** Bytes a request or a response may carry (Excel on the web: 5 MB). */
   payloadLimit?: number;
+  /** Cells one read of values, value types, number formats or cell properties may cover (Excel: 5,000,000). */
+  cellReadLimit?: number;
 }
 
 export class FakeContext implements XContext {
@@ -657,7 +794,7 @@ export class FakeContext implements XContext {
   workbook: XContext["workbook"];
 
   constructor(sheets: FakeSheetData[], options: FakeOptions = {}) {
-    this.engine = new Engine(sheets, sheets[0]?.name ?? "");
+    this.engine = new Engine(sheets, sheets[0]?.name ?? "", options.cellReadLimit);
     this.limit = options.payloadLimit ?? 5 * 1024 * 1024;
     const engine = this.engine;
     const self = this;
