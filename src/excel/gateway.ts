@@ -224,7 +224,8 @@ async function finishRead(ctx: XContext, ws: XWorksheet, used: XRange, record: S
   }
   const dims: Dims = { rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount };
   let cells: Cell[][];
-  // Beyond 5 million cells Excel returns values as null: read in blocks then too.
+  // Defensive: values missing from the response are read in blocks too. (A read of more than 5,000,000 cells
+  // fails with RangeExceedsLimit, per the Excel limits page, and is reported as range-too-large.)
   if (chunked || used.values === null || used.values === undefined) {
     const b = await readInBlocks(ctx, ws, dims, ["values", "valueTypes", "numberFormat"], 2000, budget);
     cells = officeRows(b.values, b.valueTypes, b.numberFormat);
