@@ -58,6 +58,8 @@ export interface ShinchokuRecord {
   fingerprint?: { styles: string; sharedStrings: string };
   /** Whether the 判定集計 sheet was made by Shinchoku (so it may rewrite it). */
   summarySheet?: boolean;
+  /** What one adapter keeps for itself (the file adapter: how to take its edits of shared parts back); others pass it on. */
+  adapter?: Record<string, unknown>;
 }
 
 export const emptyRecord = (): ShinchokuRecord => ({ version: 1, sheets: {}, lastRun: null });
@@ -90,6 +92,7 @@ export function decodeRecord(chunks: readonly string[]): ShinchokuRecord | null 
       ...(parsed.summarySheet === true ? { summarySheet: true } : {}),
       ...(isObj(parsed.origin) ? { origin: parsed.origin as Record<string, OriginSheet> } : {}),
       ...(isObj(parsed.fingerprint) ? { fingerprint: parsed.fingerprint as { styles: string; sharedStrings: string } } : {}),
+      ...(isObj(parsed.adapter) ? { adapter: parsed.adapter } : {}),
     };
   } catch {
     return null;

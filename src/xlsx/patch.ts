@@ -11,7 +11,7 @@ import { detectFormat, fileError } from "./format";
 import { openPackage, type OoxmlPackage, PackageError, readSharedStrings, readStyleInfo, relsPartOf } from "./package";
 import { readRecordOf } from "./record";
 import { cellXml, SheetDoc, styleOf } from "./sheet-doc";
-import { type LookChange, StyleBook } from "./styles";
+import { type LookChange, StyleBook, type TextEdit, unsplice } from "./styles";
 import { attrs, decodeXml, escapeText, escapeXml } from "./xml";
 import { crc32, entryText, rewriteZip, textBytes, ZipError } from "./zip";
 import { scanCellValue } from "./read";
@@ -65,6 +65,8 @@ function asFileError<T>(fileName: string, work: () => T): T {
 class Patch {
   readonly replace = new Map<string, Uint8Array | null>();
   readonly styles: StyleBook;
+  /** The styles part put back by undo (its edits taken back), when it was. */
+  stylesText: string | null = null;
   private readonly shared: () => string[];
   private strings: string[] | null = null;
   private docs = new Map<string, SheetDoc>();
@@ -280,6 +282,7 @@ function patchPackage(pkg: OoxmlPackage, fileName: string, plans: WritePlan[], a
     record.sheets[plan.sheet] = { written: plan.written };
   }
   record.lastRun = { at: at.toISOString(), undo };
+  stylesEdits(record).push(p.styles.serializeWithEdits()?.edits ?? []);
   record.fingerprint = fingerprintOf(p);
   p.putRecord(record);
   return p.finish();
@@ -324,6 +327,27 @@ function forgetExactXml(record: ShinchokuRecord): void {
     delete o.cellXml;
     delete o.colAttrs;
   }
+  if (record.adapter) delete record.adapter.stylesEdits;
+}
+
+/**
+ * The edits each run not yet undone made to the styles part, oldest first (what it appended and the counts it
+ * changed): undo takes them back so the part is again byte for byte what it was. Kept while the part stays as
+ * Shinchoku left it (the fingerprint); dropped, like the exact cell XML, once another program rewrote it.
+ */
+function stylesEdits(record: ShinchokuRecord): TextEdit[][] {
+  const state = (record.adapter ??= {});
+  if (!Array.isArray(state.stylesEdits)) state.stylesEdits = [];
+  return state.stylesEdits as TextEdit[][];
+}
+
+/** Takes back the runs' edits of the styles part when undo restored only exact XML (it derived no new format). */
+function revertStyles(p: Patch, runs: TextEdit[][]): void {
+  if (!p.pkg.stylesPart || p.styles.serialize() !== null || runs.every((r) => r.length === 0)) return;
+  const back = unsplice(entryText(p.pkg.zip, p.pkg.stylesPart) ?? "", runs.flat());
+  if (back === null) return;
+  p.stylesText = back;
+  p.replace.set(p.pkg.stylesPart, textBytes(back));
 }
 
 /** Length and CRC of the styles and shared strings as they will be stored. */
@@ -332,7 +356,7 @@ function fingerprintOf(p: Patch): { styles: string; sharedStrings: string } {
     const bytes = textBytes(text);
     return `${bytes.length}:${crc32(bytes)}`;
   };
-  const styles = p.styles.serialize() ?? (p.pkg.stylesPart ? (entryText(p.pkg.zip, p.pkg.stylesPart) ?? "") : "");
+  const styles = p.stylesText ?? p.styles.serialize() ?? (p.pkg.stylesPart ? (entryText(p.pkg.zip, p.pkg.stylesPart) ?? "") : "");
   const shared = p.pkg.sharedStringsPart ? (entryText(p.pkg.zip, p.pkg.sharedStringsPart) ?? "") : "";
   return { styles: mark(styles), sharedStrings: mark(shared) };
 }
@@ -407,6 +431,13 @@ function undoPackage(pkg: OoxmlPackage, fileName: string, options: { all?: boole
       }
     }
     record.lastRun = null;
+    if (exactValid) {
+      const runs = stylesEdits(record);
+      const last = runs.pop();
+      if (last) revertStyles(p, [last]);
+      // Styles derived by this undo (a record without exact XML) are not the runs' edits: the chain ends here.
+      if (p.stylesText === null && last && last.length > 0) delete record.adapter?.stylesEdits;
+    }
     const empty = Object.keys(record.sheets).length === 0 && !record.summarySheet;
     if (!empty) record.fingerprint = fingerprintOf(p);
     p.putRecord(empty ? null : record);
@@ -414,6 +445,7 @@ function undoPackage(pkg: OoxmlPackage, fileName: string, options: { all?: boole
   }
   if (origins.length === 0) return null;
   for (const o of origins) restoreSheet(p, o, exactValid);
+  if (exactValid) revertStyles(p, stylesEdits(record));
   p.putRecord(null);
   return { bytes: p.finish(), scope: "origin" };
 }

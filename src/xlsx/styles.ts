@@ -44,6 +44,26 @@ const ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs"
 const BOLD_ON = /<(?:[\w.-]+:)?b(?:\s+val\s*=\s*["'](?:1|true)["'])?\s*(?:\/>|>\s*<\/(?:[\w.-]+:)?b>)/;
 const BOLD_ANY = /<(?:[\w.-]+:)?b(?:\s+val\s*=\s*["'][^"']*["'])?\s*(?:\/>|>\s*<\/(?:[\w.-]+:)?b>)/g;
 
+/** One replacement made in a part's text: `removed` at `at` became `inserted`. */
+export interface TextEdit {
+  at: number;
+  removed: string;
+  inserted: string;
+}
+
+/**
+ * Takes edits back, the last first, from the text they produced; null when the text no longer holds what they
+ * inserted where they inserted it (someone changed it since).
+ */
+export function unsplice(text: string, edits: readonly TextEdit[]): string | null {
+  for (let i = edits.length - 1; i >= 0; i--) {
+    const { at, removed, inserted } = edits[i];
+    if (text.slice(at, at + inserted.length) !== inserted) return null;
+    text = text.slice(0, at) + removed + text.slice(at + inserted.length);
+  }
+  return text;
+}
+
 export class StyleBook {
   private xml: string;
   private readonly prefix: string;
@@ -210,8 +230,21 @@ export class StyleBook {
 
   /** The styles part with the appended records (counts updated), or null when nothing was added. */
   serialize(): string | null {
+    return this.serializeWithEdits()?.xml ?? null;
+  }
+
+  /**
+   * As serialize(), with the edits that made it from the part as read, in order: undoing them from the last
+   * (unsplice) gives the part back byte for byte. None for a part this book created.
+   */
+  serializeWithEdits(): { xml: string; edits: TextEdit[] } | null {
     if (!this.changed && !this.created) return null;
     let xml = this.xml;
+    const edits: TextEdit[] = [];
+    const splice = (at: number, length: number, inserted: string) => {
+      edits.push({ at, removed: xml.slice(at, at + length), inserted });
+      xml = xml.slice(0, at) + inserted + xml.slice(at + length);
+    };
     for (const name of ["numFmts", "fonts", "fills", "cellXfs"]) {
       const s = this.sections.get(name)!;
       if (s.items.length === s.originalCount && !this.created) continue;
@@ -221,8 +254,14 @@ export class StyleBook {
       const m = blockRe.exec(xml);
       if (m) {
         const open = m[1].replace(/\s*\bcount="\d*"/, "");
-        const replaced = `<${tag}${open ? open : ""} count="${s.items.length}">${m[3] ?? ""}${added}</${tag}>`;
-        xml = xml.slice(0, m.index) + replaced + xml.slice(m.index + m[0].length);
+        const start = `<${tag}${open ? open : ""} count="${s.items.length}">`;
+        if (m[3] === undefined) splice(m.index, m[0].length, `${start}${added}</${tag}>`);
+        else {
+          // Two small edits (the start tag's count, the records added before the end tag), not the whole section
+          // twice: the record keeps them for undo.
+          splice(m.index, m[0].length - m[2].length + 1, start);
+          splice(m.index + start.length + m[3].length, 0, added);
+        }
       } else {
         // Absent section: insert it before the first later section that exists (or at the end).
         const block = `<${tag} count="${s.items.length}">${added}</${tag}>`;
@@ -239,12 +278,12 @@ export class StyleBook {
           // An empty root written self-closed (`<styleSheet xmlns="…"/>`): open it around the block.
           const root = new RegExp(`<(${el("styleSheet")})\\b([^>]*?)\\s*/>`).exec(xml);
           if (!root) continue;
-          xml = xml.slice(0, root.index) + `<${root[1]}${root[2]}>${block}</${root[1]}>` + xml.slice(root.index + root[0].length);
+          splice(root.index, root[0].length, `<${root[1]}${root[2]}>${block}</${root[1]}>`);
           continue;
         }
-        xml = xml.slice(0, at) + block + xml.slice(at);
+        splice(at, 0, block);
       }
     }
-    return xml;
+    return { xml, edits: this.created ? [] : edits };
   }
 }
