@@ -20,6 +20,11 @@ import { scanCellValue } from "./read";
 export interface FileUndoSheet extends UndoSheet {
   cellXml?: Record<string, string | null>;
   colAttrs?: Record<string, string | null>;
+  /** The `<cols>` element before the run, exactly (null: none); put back while the element is as the run left it (`colsLeft`). */
+  colsXml?: string | null;
+  colsLeft?: string;
+  /** Rows' `spans` hints before the run (row → "1:11"). */
+  spans?: Record<string, string>;
   validations?: string | null;
   dimension?: string | null;
 }
@@ -253,6 +258,12 @@ function patchPackage(pkg: OoxmlPackage, fileName: string, plans: WritePlan[], a
       snapshot.push({ address: c.address, value: p.plainValue(cur.xml), fill: look.fill, numFmt: look.numFmt, bold: look.bold, wrap: look.wrap });
       xmlBefore[c.address] = cur.xml;
     }
+    const colsXml = doc.colsXml();
+    const spans: Record<string, string> = {};
+    for (const c of plan.cells) {
+      const s = spans[String(c.row)] === undefined ? doc.rowSpans(c.row) : null;
+      if (s !== null) spans[String(c.row)] = s;
+    }
     const colAttrs: Record<string, string | null> = {};
     const widths = plan.columns.map((c) => {
       colAttrs[String(c.col)] = doc.colAttrs(c.col);
@@ -276,7 +287,7 @@ function patchPackage(pkg: OoxmlPackage, fileName: string, plans: WritePlan[], a
       validationRange = `${a1(firstRow, col)}:${a1(lastRow, col)}`;
       doc.putOwnValidation(validationRule(doc.prefix, validationRange), isOurRule);
     }
-    const entry: FileUndoSheet = { sheet: plan.sheet, cells: snapshot, widths, written: record.sheets[plan.sheet]?.written ?? null, validationRange, cellXml: xmlBefore, colAttrs, validations, dimension };
+    const entry: FileUndoSheet = { sheet: plan.sheet, cells: snapshot, widths, written: record.sheets[plan.sheet]?.written ?? null, validationRange, cellXml: xmlBefore, colAttrs, validations, dimension, colsXml, colsLeft: markOf(doc.colsXml() ?? ""), spans };
     undo.push(entry);
     addToOrigin(record, entry, at);
     record.sheets[plan.sheet] = { written: plan.written };
@@ -293,9 +304,16 @@ function addToOrigin(record: ShinchokuRecord, run: FileUndoSheet, at: Date): voi
   const origins = (record.origin ??= {});
   let o = origins[run.sheet] as (OriginSheet & FileUndoSheet) | undefined;
   if (!o) {
-    const fresh: OriginSheet & FileUndoSheet = { at: at.toISOString(), sheet: run.sheet, cells: [], widths: [], written: null, validationRange: null, cellXml: {}, colAttrs: {}, validations: run.validations, dimension: run.dimension };
+    const fresh: OriginSheet & FileUndoSheet = { at: at.toISOString(), sheet: run.sheet, cells: [], widths: [], written: null, validationRange: null, cellXml: {}, colAttrs: {}, validations: run.validations, dimension: run.dimension, colsXml: run.colsXml, colsLeft: markOf(run.colsXml ?? ""), spans: {} };
     o = origins[run.sheet] = fresh;
   }
+  // The exact `<cols>` of the origin holds while every run found the element as the one before left it.
+  if (o.colsXml !== undefined && o.colsLeft === markOf(run.colsXml ?? "")) o.colsLeft = run.colsLeft;
+  else {
+    delete o.colsXml;
+    delete o.colsLeft;
+  }
+  if (o.spans && run.spans) for (const [row, s] of Object.entries(run.spans)) o.spans[row] ??= s;
   const known = new Set(o.cells.map((c) => c.address));
   for (const c of run.cells) {
     if (known.has(c.address)) continue;
@@ -326,6 +344,9 @@ function forgetExactXml(record: ShinchokuRecord): void {
   for (const o of Object.values(record.origin ?? {}) as FileUndoSheet[]) {
     delete o.cellXml;
     delete o.colAttrs;
+    // `<col style>` is a format index too.
+    delete o.colsXml;
+    delete o.colsLeft;
   }
   if (record.adapter) delete record.adapter.stylesEdits;
 }
@@ -350,22 +371,25 @@ function revertStyles(p: Patch, runs: TextEdit[][]): void {
   p.replace.set(p.pkg.stylesPart, textBytes(back));
 }
 
+/** Length and CRC of a text as stored (UTF-8). */
+function markOf(text: string): string {
+  const bytes = textBytes(text);
+  return `${bytes.length}:${crc32(bytes)}`;
+}
+
 /** Length and CRC of the styles and shared strings as they will be stored. */
 function fingerprintOf(p: Patch): { styles: string; sharedStrings: string } {
-  const mark = (text: string) => {
-    const bytes = textBytes(text);
-    return `${bytes.length}:${crc32(bytes)}`;
-  };
+  const mark = markOf;
   const styles = p.stylesText ?? p.styles.serialize() ?? (p.pkg.stylesPart ? (entryText(p.pkg.zip, p.pkg.stylesPart) ?? "") : "");
   const shared = p.pkg.sharedStringsPart ? (entryText(p.pkg.zip, p.pkg.sharedStringsPart) ?? "") : "";
   return { styles: mark(styles), sharedStrings: mark(shared) };
 }
 
 /** Puts one snapshot back into its sheet: the exact XML where the record has it (and still means the same), else value and look. */
-function restoreSheet(p: Patch, u: FileUndoSheet, exactValid: boolean): void {
-  if (!exactValid) u = { ...u, cellXml: undefined, colAttrs: undefined };
+function restoreSheet(p: Patch, u: FileUndoSheet, exactValid: boolean): boolean {
+  if (!exactValid) u = { ...u, cellXml: undefined, colAttrs: undefined, colsXml: undefined };
   const found = p.sheetDoc(u.sheet);
-  if (!found) return;
+  if (!found) return false;
   const { doc } = found;
   for (const s of u.cells) {
     const pos = parseAddress(s.address);
@@ -381,7 +405,11 @@ function restoreSheet(p: Patch, u: FileUndoSheet, exactValid: boolean): void {
     const style = p.styles.derive(base, { fill: s.fill, numFmt: s.numFmt, bold: Boolean(s.bold), wrap: Boolean(s.wrap) });
     doc.setCell(pos.row, pos.col, cellXml(doc.prefix, s.address, style, s.value));
   }
-  if (u.colAttrs) for (const [col, a] of Object.entries(u.colAttrs)) doc.setColAttrs(Number(col), a);
+  for (const [row, s] of Object.entries(u.spans ?? {})) doc.setRowSpans(Number(row), s);
+  // The columns exactly as they were, while nobody changed them since the write; else column by column.
+  const colsExact = u.colsXml !== undefined && u.colsLeft !== undefined && markOf(doc.colsXml() ?? "") === u.colsLeft;
+  if (colsExact) doc.setColsXml(u.colsXml ?? null);
+  else if (u.colAttrs) for (const [col, a] of Object.entries(u.colAttrs)) doc.setColAttrs(Number(col), a);
   else
     for (const w of u.widths) {
       if (w.width === null) doc.setColAttrs(w.col, null);
@@ -390,6 +418,7 @@ function restoreSheet(p: Patch, u: FileUndoSheet, exactValid: boolean): void {
   // Only Shinchoku's rule changes: the user's rules (also ones added since) stay; our rule before the run comes back.
   if (u.validations !== undefined || u.validationRange) doc.putOwnValidation(SheetDoc.ownRule(u.validations, isOurRule), isOurRule);
   if (u.dimension !== undefined) doc.setDimension(u.dimension);
+  return colsExact;
 }
 
 export interface UndoResult {
@@ -423,7 +452,14 @@ function undoPackage(pkg: OoxmlPackage, fileName: string, options: { all?: boole
   if (!exactValid) forgetExactXml(record);
   if (record.lastRun && !(options.all && origins.length > 0)) {
     for (const u of record.lastRun.undo as FileUndoSheet[]) {
-      restoreSheet(p, u, exactValid);
+      const colsExact = restoreSheet(p, u, exactValid);
+      // The origin's exact columns now hold as this run found them, or, put back otherwise, no longer.
+      const o = record.origin?.[u.sheet] as FileUndoSheet | undefined;
+      if (o && colsExact && o.colsLeft === u.colsLeft) o.colsLeft = markOf(u.colsXml ?? "");
+      else if (o) {
+        delete o.colsXml;
+        delete o.colsLeft;
+      }
       if (u.written) record.sheets[u.sheet] = { written: u.written };
       else {
         delete record.sheets[u.sheet];

@@ -117,6 +117,20 @@ export class SheetDoc {
     return s ? Number(s[1]) : 0;
   }
 
+  /** A row's `spans` hint ("1:11"), or null. */
+  rowSpans(row: number): string | null {
+    const i = this.rowIndex.get(row);
+    return i === undefined ? null : (/\bspans\s*=\s*["'](\d+:\d+)["']/.exec(this.rows[i].open)?.[1] ?? null);
+  }
+
+  /** Gives a row its `spans` hint back (undo), where its cells still lie within it; else the write's widening stays. */
+  setRowSpans(row: number, spans: string): void {
+    this.spansBack.set(row, spans);
+    if (!this.edits.has(row)) this.edits.set(row, new Map());
+  }
+
+  private spansBack = new Map<number, string>();
+
   setCell(row: number, col: number, xml: string | null): void {
     let m = this.edits.get(row);
     if (!m) this.edits.set(row, (m = new Map()));
@@ -169,6 +183,27 @@ export class SheetDoc {
     next.sort((a, b) => a.min - b.min);
     this.colsCache = next;
     this.colsDirty = true;
+  }
+
+  /** The `<cols>` element as it will be written (null: none), so undo can put back exactly this text. */
+  colsXml(): string | null {
+    if (!this.colsDirty) return new RegExp(`<${el("cols")}\\b[^>]*>[\\s\\S]*?</${el("cols")}>`).exec(this.head)?.[0] ?? null;
+    const p = this.prefix;
+    const cols = this.colsCache ?? [];
+    return cols.length > 0 ? `<${p}cols>${cols.map((c) => `<${p}col min="${c.min}" max="${c.max}"${c.attrs ? ` ${c.attrs}` : ""}/>`).join("")}</${p}cols>` : null;
+  }
+
+  /** Puts a `<cols>` element back as it was written (null: removes it). */
+  setColsXml(xml: string | null): void {
+    const existing = new RegExp(`<${el("cols")}\\b[^>]*>[\\s\\S]*?</${el("cols")}>`).exec(this.head);
+    const text = xml ?? "";
+    if (existing) this.head = this.head.slice(0, existing.index) + text + this.head.slice(existing.index + existing[0].length);
+    else if (text) {
+      const sd = this.head.search(new RegExp(`<${el("sheetData")}\\b`));
+      this.head = this.head.slice(0, sd) + text + this.head.slice(sd);
+    }
+    this.colsCache = null;
+    this.colsDirty = false;
   }
 
   setColWidth(col: number, width: number): void {
@@ -282,9 +317,13 @@ export class SheetDoc {
     if (open.endsWith("/>")) open = open.slice(0, -2).trimEnd() + ">";
     const spans = /\bspans\s*=\s*["'](\d+):(\d+)["']/.exec(open);
     if (spans && cols.length > 0) {
-      const lo = Math.min(Number(spans[1]), cols[0]);
-      const hi = Math.max(Number(spans[2]), cols[cols.length - 1]);
-      open = open.replace(spans[0], `spans="${lo}:${hi}"`);
+      const back = /^(\d+):(\d+)$/.exec(this.spansBack.get(num) ?? "");
+      if (back && cols[0] >= Number(back[1]) && cols[cols.length - 1] <= Number(back[2])) open = open.replace(spans[0], `spans="${back[0]}"`);
+      else {
+        const lo = Math.min(Number(spans[1]), cols[0]);
+        const hi = Math.max(Number(spans[2]), cols[cols.length - 1]);
+        open = open.replace(spans[0], `spans="${lo}:${hi}"`);
+      }
     }
     return `${open}${cols.map((c) => byCol.get(c)).join("")}</${this.prefix}row>`;
   }
@@ -292,9 +331,7 @@ export class SheetDoc {
   serialize(): string {
     let head = this.head;
     if (this.colsDirty) {
-      const p = this.prefix;
-      const cols = this.colsCache ?? [];
-      const block = cols.length > 0 ? `<${p}cols>${cols.map((c) => `<${p}col min="${c.min}" max="${c.max}"${c.attrs ? ` ${c.attrs}` : ""}/>`).join("")}</${p}cols>` : "";
+      const block = this.colsXml() ?? "";
       const existing = new RegExp(`<${el("cols")}\\b[^>]*>[\\s\\S]*?</${el("cols")}>`).exec(head);
       if (existing) head = head.slice(0, existing.index) + block + head.slice(existing.index + existing[0].length);
       else {
