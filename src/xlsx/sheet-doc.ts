@@ -137,7 +137,7 @@ export class SheetDoc {
       let m: RegExpExecArray | null;
       while ((m = re.exec(block[1]))) {
         const a = attrs(m[1]);
-        const rest = m[1].replace(/\s*\b(min|max)\s*=\s*["']\d+["']/g, "").trim();
+        const rest = m[1].replace(/(?:^|\s+)(min|max)\s*=\s*["']\d+["']/g, "").trim();
         out.push({ min: Number(a.min), max: Number(a.max), attrs: rest });
       }
     }
@@ -274,7 +274,7 @@ export class SheetDoc {
     }
     if (rule) rules.push(rule);
     if (rules.length === 0) return this.setValidationsXml(null);
-    open = open.replace(/\s*\bcount\s*=\s*["']\d*["']/, "").replace(/>$/, ` count="${rules.length}">`);
+    open = open.replace(/\s+count\s*=\s*["']\d*["']/, "").replace(/>$/, ` count="${rules.length}">`);
     this.setValidationsXml(`${open}${rules.join("")}</${p}dataValidations>`);
   }
 

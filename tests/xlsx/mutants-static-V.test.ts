@@ -1,4 +1,5 @@
-/** Pins behaviour of src/xlsx/sheet-doc.ts and src/xlsx/styles.ts (a row's own format, the validation block's count and place, alignments written with end tags) that mutation testing found unpinned. */
+/** Pins behaviour of src/xlsx/read.ts, src/xlsx/sheet-doc.ts and src/xlsx/styles.ts (a cell's reference among other attributes, a row's own format, the validation block's count and place, alignments written with end tags) that mutation testing found unpinned. */
+import { scanSheet } from "../../src/xlsx/read";
 import { SheetDoc } from "../../src/xlsx/sheet-doc";
 import { StyleBook } from "../../src/xlsx/styles";
 
@@ -28,6 +29,16 @@ function children(xml: string): string[] {
   return out;
 }
 
+describe("a cell whose reference follows an extension attribute (hand-made, the attribute's namespace mc:Ignorable)", () => {
+  test("is read at its own reference, not at one quoted in the attribute's value", () => {
+    const root = `<worksheet xmlns="${MAIN}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:n="urn:example:notes" mc:Ignorable="n">`;
+    const xml = `${DECL}${root}<sheetData><row r="1"><c n:note="copied from r='B1'" r="A1" t="inlineStr"><is><t>済</t></is></c></row></sheetData></worksheet>`;
+    const { cells } = scanSheet(xml, () => [], [null], false, null);
+    expect(cells[0][0]).toMatchObject({ kind: "text", value: "済" });
+    expect(cells[0].length).toBe(1);
+  });
+});
+
 describe("a row's own format written with blanks around = (hand-made)", () => {
   test("an absent cell in the row shows the row's format", () => {
     const xml = `${DECL}<worksheet xmlns="${MAIN}"><sheetData><row r="3" s = "7" customFormat = "1"><c r="A3"><v>1</v></c></row></sheetData></worksheet>`;
@@ -48,6 +59,27 @@ describe("a validation block whose count is written with blanks around = (hand-m
     expect(open.match(/\bcount\b/g)).toHaveLength(1);
     expect(open).toBe(`<dataValidations count="2">`);
     expect(out).toContain(`${userRule("E2:E9")}${ownRule("C2:C9")}</dataValidations>`);
+  });
+});
+
+describe("extension attributes named like min, max or count (hand-made, their namespace mc:Ignorable)", () => {
+  const root = `<worksheet xmlns="${MAIN}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:n="urn:example:notes" mc:Ignorable="n">`;
+
+  test("a column range split by a new width keeps them whole on every part", () => {
+    const xml = `${DECL}${root}<cols><col min="2" max="4" width="20" customWidth="1" n:max="9"/></cols><sheetData/></worksheet>`;
+    const doc = new SheetDoc(xml);
+    doc.setColWidth(3, 30);
+    const out = doc.serialize();
+    expect(/<cols>[\s\S]*<\/cols>/.exec(out)![0]).toBe(
+      `<cols><col min="2" max="2" width="20" customWidth="1" n:max="9"/><col min="3" max="3" width="30" customWidth="1" n:max="9"/><col min="4" max="4" width="20" customWidth="1" n:max="9"/></cols>`,
+    );
+  });
+
+  test("a validation block keeps its own and gets the number of its rules as count", () => {
+    const xml = `${DECL}${root}<sheetData/><dataValidations n:count="7" count="1">${userRule("E2:E9")}</dataValidations></worksheet>`;
+    const doc = new SheetDoc(xml);
+    doc.putOwnValidation(ownRule("C2:C9"), ours);
+    expect(/<dataValidations\b[^>]*>/.exec(doc.serialize())![0]).toBe(`<dataValidations n:count="7" count="2">`);
   });
 });
 
