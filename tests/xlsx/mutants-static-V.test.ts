@@ -1,7 +1,10 @@
-/** Pins behaviour of src/xlsx/read.ts, src/xlsx/sheet-doc.ts and src/xlsx/styles.ts (a cell's reference among other attributes, a row's own format, the validation block's count and place, alignments written with end tags) that mutation testing found unpinned. */
+/** Pins behaviour of src/xlsx/read.ts, src/xlsx/sheet-doc.ts, src/xlsx/styles.ts and src/xlsx/patch.ts (a cell's reference among other attributes, a row's own format, the validation block's count and place, alignments written with end tags, undo after a run without a status range) that mutation testing found unpinned. */
+import type { PlannedCell, WritePlan } from "../../src/core";
+import { patchWorkbook, readZip, undoWorkbook, writeZip } from "../../src/xlsx";
 import { scanSheet } from "../../src/xlsx/read";
 import { SheetDoc } from "../../src/xlsx/sheet-doc";
 import { StyleBook } from "../../src/xlsx/styles";
+import { entryText } from "../../src/xlsx/zip";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -159,5 +162,63 @@ describe("alignments written with an end tag, in other producers' forms", () => 
     const xf = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)![1].split("</xf>")[off];
     expect(xf.match(/<alignment\b[^>]*>/g)).toEqual([`<alignment horizontal="center"/>`]);
     expect(new StyleBook(xml).look(off).wrap).toBe(false);
+  });
+});
+
+describe("undo of a run that wrote no status list (a sheet with its header only)", () => {
+  const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+  const SHEET = "xl/worksheets/sheet1.xml";
+  /** A one-sheet package as Excel lays it out (no styles part: Shinchoku adds one). */
+  const book = (sheetXml: string): Uint8Array =>
+    writeZip([
+      {
+        name: "[Content_Types].xml",
+        data: `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/${SHEET}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+      },
+      { name: "_rels/.rels", data: `<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
+      { name: "xl/workbook.xml", data: `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>` },
+      { name: "xl/_rels/workbook.xml.rels", data: `<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>` },
+      { name: SHEET, data: sheetXml },
+    ]);
+  const part = (bytes: Uint8Array, name: string): string => entryText(readZip(bytes), name) ?? "";
+  /** The package with one part's text changed, as another program saving it would leave it. */
+  const edited = (bytes: Uint8Array, name: string, edit: (xml: string) => string): Uint8Array => {
+    const zip = readZip(bytes);
+    return writeZip(zip.entries.map((e) => ({ name: e.name, data: e.name === name ? edit(entryText(zip, e.name) ?? "") : (entryText(zip, e.name) ?? "") })));
+  };
+  const cell = (row: number, col: number, value: PlannedCell["value"]): PlannedCell => ({
+    row,
+    col,
+    address: `${String.fromCharCode(64 + col)}${row}`,
+    value,
+    fill: null,
+    numFmt: null,
+    bold: false,
+    wrap: false,
+  });
+  const planOf = (cells: PlannedCell[], statusRange: WritePlan["statusRange"]): WritePlan => ({
+    sheet: "表",
+    headerRow: 1,
+    columns: [],
+    cells,
+    previous: [],
+    written: Object.fromEntries(cells.map((c) => [c.address, c.value])),
+    statusRange,
+  });
+  const ownSqref = (bytes: Uint8Array) => [...(new SheetDoc(part(bytes, SHEET)).validationsXml() ?? "").matchAll(/<dataValidation\b[^>]*\bsqref="([^"]+)"/g)].map((m) => m[1]);
+
+  test("puts Shinchoku's list back as it was before the run, over a change made to it since", () => {
+    const src = book(`<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>項目</t></is></c></row></sheetData></worksheet>`);
+    // A first run writes the status list on B2:B3; a later run finds the header only and writes D1 alone.
+    const first = patchWorkbook(src, "t.xlsx", [planOf([cell(2, 2, "達成"), cell(3, 2, "未達成")], { col: 2, firstRow: 2, lastRow: 3 })], new Date("2026-04-01T09:00:00Z"));
+    expect(ownSqref(first)).toEqual(["B2:B3"]);
+    const second = patchWorkbook(first, "t.xlsx", [planOf([cell(1, 4, "達成率")], null)], new Date("2026-04-02T09:00:00Z"));
+    expect(ownSqref(second)).toEqual(["B2:B3"]);
+    // The list's range changed by hand in Excel afterwards.
+    const changed = edited(second, SHEET, (xml) => xml.replace('sqref="B2:B3"', 'sqref="B2:B9"'));
+    expect(ownSqref(changed)).toEqual(["B2:B9"]);
+    const undone = undoWorkbook(changed, "t.xlsx")!;
+    expect(undone.scope).toBe("last");
+    expect(ownSqref(undone.bytes)).toEqual(["B2:B3"]);
   });
 });
