@@ -151,7 +151,7 @@ export class SheetDoc {
       let m: RegExpExecArray | null;
       while ((m = re.exec(block[1]))) {
         const a = attrs(m[1]);
-        const rest = m[1].replace(/\s*\b(min|max)\s*=\s*["']\d+["']/g, "").trim();
+        const rest = m[1].replace(/(?:^|\s+)(min|max)\s*=\s*["']\d+["']/g, "").trim();
         out.push({ min: Number(a.min), max: Number(a.max), attrs: rest });
       }
     }
@@ -216,8 +216,51 @@ export class SheetDoc {
 
   /** The part of the tail that may hold `<dataValidations>`: before `<extLst>` (whose x14 validations are another element). */
   private validationsRegion(): number {
-    const ext = new RegExp(`<${el("extLst")}[\\s>/]`).exec(this.tail);
-    return ext ? ext.index : this.tail.length;
+    const ext = this.tailChildren().find((c) => c.name === "extLst");
+    return ext ? ext.at : this.tail.length;
+  }
+
+  /**
+   * The worksheet's own child elements after `<sheetData>` (local name, offset in the tail). Elements inside them
+   * are not: a custom view holds its own pageMargins and pageSetup, a data bar rule its own extLst. A child wrapped
+   * in `mc:AlternateContent` (Excel's controls, oleObjects) counts at the wrapper's offset.
+   */
+  private tailChildren(): { name: string; at: number }[] {
+    const out: { name: string; at: number }[] = [];
+    const t = this.tail;
+    const tag = /<(\/?)(?:[\w.-]+:)?([\w.-]+)[^<>]*?(\/?)>/y;
+    let depth = 0;
+    let alt = -1;
+    let i = t.indexOf(">") + 1; // past </sheetData>
+    while ((i = t.indexOf("<", i)) >= 0) {
+      const skip = t.startsWith("<!--", i) ? "-->" : t.startsWith("<?", i) ? "?>" : t.startsWith("<![CDATA[", i) ? "]]>" : null;
+      if (skip) {
+        const end = t.indexOf(skip, i);
+        if (end < 0) break;
+        i = end + skip.length;
+        continue;
+      }
+      tag.lastIndex = i;
+      const m = tag.exec(t);
+      if (!m) {
+        i++;
+        continue;
+      }
+      i = tag.lastIndex;
+      if (m[1]) {
+        if (--depth < 0) break; // </worksheet>
+        if (depth === 0) alt = -1;
+        continue;
+      }
+      if (depth === 0 && m[2] === "AlternateContent") alt = m.index;
+      else if (depth === 0) out.push({ name: m[2], at: m.index });
+      else if (alt >= 0 && m[2] !== "Choice" && m[2] !== "Fallback") {
+        out.push({ name: m[2], at: alt });
+        alt = -1;
+      }
+      if (!m[3]) depth++;
+    }
+    return out;
   }
 
   private validationsMatch(): RegExpExecArray | null {
@@ -237,12 +280,7 @@ export class SheetDoc {
       return;
     }
     if (xml === null) return;
-    const region = this.tail.slice(0, this.validationsRegion());
-    let at = -1;
-    for (const name of AFTER_VALIDATIONS) {
-      const m = new RegExp(`<${el(name)}[\\s>/]`).exec(region);
-      if (m && (at < 0 || m.index < at)) at = m.index;
-    }
+    let at = this.tailChildren().find((c) => AFTER_VALIDATIONS.includes(c.name))?.at ?? -1;
     if (at < 0) at = this.validationsRegion() < this.tail.length ? this.validationsRegion() : this.tail.search(new RegExp(`</${el("worksheet")}>`));
     this.tail = this.tail.slice(0, at) + xml + this.tail.slice(at);
   }
@@ -271,7 +309,7 @@ export class SheetDoc {
     }
     if (rule) rules.push(rule);
     if (rules.length === 0) return this.setValidationsXml(null);
-    open = open.replace(/\s*\bcount\s*=\s*["']\d*["']/, "").replace(/>$/, ` count="${rules.length}">`);
+    open = open.replace(/\s+count\s*=\s*["']\d*["']/, "").replace(/>$/, ` count="${rules.length}">`);
     this.setValidationsXml(`${open}${rules.join("")}</${p}dataValidations>`);
   }
 
