@@ -1,6 +1,9 @@
-/** Survivors the core mutation runs once left open (docs/testing.md, "Surviving mutants"), killed one by one. */
+/** Behaviour that mutation testing of src/core found unpinned (claim.ts, fiscal-year.ts, judge.ts, actual.ts, header.ts, layout.ts, plan.ts, value.ts), pinned one survivor at a time. */
 import { CLAIM_LABELS, STATUS_LABELS, findClaims, findYearTokens, judge, toParseText } from "../../src/core";
+import { findActuals } from "../../src/core/actual";
 import type { ClaimHit } from "../../src/core/claim";
+import { DEFAULT_UNITS } from "../../src/core/config";
+import { UnitList } from "../../src/core/value";
 import { eraYear, titleYear } from "../../src/core/fiscal-year";
 import { progressSheet } from "../helpers/sheet";
 
@@ -79,5 +82,54 @@ describe("self-assessment mismatch message", () => {
     expect(r.items[0].kpis[0]).toMatchObject({ rate: null, status: "not_achieved", claim: "affirm" });
     expect(r.issues.map((i) => i.code)).toEqual(["self-assessment-mismatch"]);
     expect(r.issues[0].message).toContain(`${STATUS_LABELS.ja.not_achieved}（-）`);
+  });
+});
+
+// The last open survivors of docs/mutation-survivors.md (helper C, 2026-11-26).
+
+/** The one KPI of a progress item with this target and self-assessment (a FY2020 sheet). */
+const kpiOf = (target: string, self: string) => judge(progressSheet(TITLE, [[1, "A", target, self]])).items[0].kpis[0];
+/** findActuals over a raw cell text for one KPI: [value, unit] or undefined. */
+const actualOf = (raw: string, unit: string | null, againstPreviousYear = false) => {
+  const f = findActuals(toParseText(raw), [{ id: "1", unit, againstPreviousYear }], 2020, 2020, new UnitList(DEFAULT_UNITS)).get("1");
+  return f === undefined || f === "pending" ? f : [f.value, f.unit];
+};
+
+describe("actuals: the 前年度比 exception and the labels before a value (actual.ts:121-124)", () => {
+  // Was a bug: a value more than 24 characters after its bracket's 前年度比 label was left out before the
+  // §5 exception for a target against the previous year was applied.
+  it("a value far inside a 前年度比 bracket is the actual of a KPI whose target is against the previous year", () => {
+    const self = "紙の使用量（前年度比：全庁でペーパーレス会議を徹底した結果として 3.4%削減）";
+    expect(kpiOf("2年度 前年度から5%削減", self)).toMatchObject({ target: 5, actual: 3.4 });
+    // for any other KPI the bracket's value is still left out
+    expect(kpiOf("2年度 削減率 5%", self)).toMatchObject({ target: 5, actual: null });
+  });
+  it("a label is found however many blanks stand between it and the value", () => {
+    const pad = "\u3000".repeat(30);
+    expect(actualOf(`目標${pad}80件、今回 70件`, "件")).toEqual([70, "件"]);
+    expect(actualOf(`実績：${pad}80件、前年同期 70件`, "件")).toEqual([80, "件"]);
+  });
+});
+
+describe("actuals: 実績 with a month or a bracket before the value (actual.ts:136-143)", () => {
+  // Was a bug: the code's own example 「実績（12月末時点）：80件」 read as a plain value (the month skip did
+  // not step back over the opening bracket; §5: 実績 takes the separators of 目標, （ among them).
+  it("実績（12月末時点）：80件 and 実績（80件） are 実績's values", () => {
+    expect(kpiOf("2年度 100件以上", "実績（12月末時点）：80件、前年同期 70件")).toMatchObject({ actual: 80 });
+    expect(kpiOf("2年度 100件以上", "実績（80件）、前年同期 70件")).toMatchObject({ actual: 80 });
+  });
+});
+
+describe("claims about a target's own words: a target ending in 。 (claim.ts:68)", () => {
+  // Was a latent bug: the whole key kept the 。, which no sentence holds (sentences split at 。), and a
+  // one-piece target has no last-phrase key, so its own words were never found.
+  it("a one-piece qualitative target ending in 。 is found in a sentence that repeats it", () => {
+    expect(claims("研修会の開催を終えた。", ["1"], { 1: "研修会の開催。" })).toEqual({ 1: "affirm" });
+    expect(claims("研修を終えた。", ["1"], { 1: "研修。" })).toEqual({ 1: "affirm" });
+    expect(claims("研修会の開催は延期した。", ["1"], { 1: "研修会の開催、" })).toEqual({ 1: "deny" });
+  });
+  it("a target made only of punctuation has no own words", () => {
+    expect(claims("研修を終えた。", ["1"], { 1: "。" })).toEqual({ 1: "none" });
+    expect(claims("研修を終えた。", ["1"], { 1: " 、。" })).toEqual({ 1: "none" });
   });
 });
