@@ -193,8 +193,10 @@ export function findActuals(parseText: string, kpis: readonly KpiShape[], year: 
     else markerParts.set(p.id, [p]);
   }
 
-  const allUnits: string[] = [];
-  for (const k of kpis) if (k.unit !== null && !allUnits.includes(k.unit)) allUnits.push(k.unit);
+  // Every KPI's unit, preferred when the whole text is read (undefined when no KPI has one).
+  const unitSet = new Set<string>();
+  for (const k of kpis) if (k.unit !== null) unitSet.add(k.unit);
+  const allUnits = unitSet.size > 0 ? [...unitSet] : undefined;
   // Values of the whole text, classified once (a KPI's 前年度比 exception needs its own reading).
   const perKpi = kpis.some((k) => k.againstPreviousYear);
   let all: Located[] | null = null;
@@ -203,7 +205,7 @@ export function findActuals(parseText: string, kpis: readonly KpiShape[], year: 
       for (const x of reader.values(p.text, p.start, k, prefOf(k))) out.push(x);
       return out;
     }
-    all ??= reader.values(parseText, 0, null, allUnits.length > 0 ? allUnits : undefined);
+    all ??= reader.values(parseText, 0, null, allUnits);
     const end = p.start + p.text.length;
     // Values are in text order: binary search the part's first one (no scan per part).
     let lo = 0;
@@ -231,7 +233,7 @@ export function findActuals(parseText: string, kpis: readonly KpiShape[], year: 
   // (2) Unmarked values: after 実績 / 実績値 / 〇年度実績, or alone on their own line.
   const candidates: FoundActual[] = [];
   if (parseText.indexOf("実績") >= 0) {
-    const list = perKpi ? reader.values(parseText, 0, kpis.length === 1 ? kpis[0] : null, allUnits.length > 0 ? allUnits : undefined) : valuesIn({ text: parseText, start: 0 }, kpis[0]);
+    const list = perKpi ? reader.values(parseText, 0, kpis.length === 1 ? kpis[0] : null, allUnits) : valuesIn({ text: parseText, start: 0 }, kpis[0]);
     for (const x of list) if (x.cls === "jisseki") candidates.push(toFound(x.v, x.offset));
   }
   let offset = 0;
@@ -242,7 +244,7 @@ export function findActuals(parseText: string, kpis: readonly KpiShape[], year: 
     const c = line.charCodeAt(lead);
     const body = (c >= 48 && c <= 57) || c === 46 || c === 44 || c === 45 ? line.slice(lead).replace(/[\s。]+$/, "") : "";
     if (body !== "") {
-      const values = findValues(body, units, allUnits.length > 0 ? allUnits : undefined);
+      const values = findValues(body, units, allUnits);
       if (values.length === 1 && values[0].start === 0 && values[0].end === body.length) candidates.push(toFound(values[0], offset + lead));
     }
     offset += line.length + 1;
