@@ -34,7 +34,12 @@ const WHITE = " \t\u3000\n";
 const RESTATE_SEPS = codes("はの:：(（" + WHITE);
 const RESTATE_WORDS = ["である", "とする"];
 const LABEL_SEPS = codes("はの:：" + WHITE);
-const JISSEKI_SEPS = codes("はの:：)）】]」" + WHITE);
+const JISSEKI_SEPS = codes("はの:：(（)）】]」" + WHITE);
+/**
+ * Every character the separators, である/とする and a month (12月末時点) may put between a label and its
+ * value; a label ends on none of them. Digits count only before 月 or another digit (see classify).
+ */
+const GAP = codes("はの:：(（)）】]」" + WHITE + "であるとす" + "月末時点");
 /** Labels whose value is never the actual (sentence rule (b)), longest first. */
 const LABELS = ["前年度比", "対前年度", "前年比", "前年度", "昨年度", "前回", "基準値", "基準", "現状値", "現状", "達成率", "進捗率", "目標比"];
 const PREVIOUS = ["前年度", "昨年度", "前回", "前年"];
@@ -45,13 +50,13 @@ const isDigitAt = (text: string, i: number): boolean => {
 };
 
 /** The index before the separators (single characters or words) that end text[..i]. */
-function skipBack(text: string, i: number, chars: ReadonlySet<number>, words: readonly string[]): number {
+function skipBack(text: string, i: number, chars: ReadonlySet<number>, words?: readonly string[]): number {
   for (;;) {
     if (i > 0 && chars.has(text.charCodeAt(i - 1))) {
       i--;
       continue;
     }
-    const w = words.find((x) => text.endsWith(x, i));
+    const w = words?.find((x) => text.endsWith(x, i));
     if (w) {
       i -= w.length;
       continue;
@@ -110,6 +115,14 @@ export class ActualReader {
     return null;
   }
 
+  /** Whether a value at offset i stands in a label bracket (rule (b)), unless the KPI's 前年度比 exception keeps it. */
+  private leftOutByBracket(i: number, kpi: KpiShape | null): boolean {
+    const br = this.bracketAt(i);
+    if (!br) return false;
+    const inner = this.text.slice(br[0], br[1]);
+    return !(kpi?.againstPreviousYear && /^[(（【[]\s*前年度?比/.test(inner));
+  }
+
   /** How a value reads: after 実績 of the evaluated year (or none), a plain value, or one left out. */
   classify(v: ValueMatch, offset: number, kpi: KpiShape | null): ValueClass {
     const text = this.text;
@@ -117,21 +130,21 @@ export class ActualReader {
     let k = v.end + offset;
     while (text[k] === " " || text[k] === "\t" || text[k] === "\u3000") k++;
     if (text.startsWith("から", k) || text.startsWith("より", k)) return "left-out";
-    // Labels are read backwards from the value (no end-anchored patterns, no slices).
-    const from = Math.max(0, start - 24);
+    // Labels are read backwards from the value (no end-anchored patterns, no slices). Every label ends
+    // where the run of GAP characters before the value begins, and is at most four characters long: with
+    // no label character in those four, no label below can match.
+    let g = start;
+    while (g > 0 && (GAP.has(text.charCodeAt(g - 1)) || (isDigitAt(text, g - 1) && (text[g] === "月" || isDigitAt(text, g))))) g--;
+    const from = Math.max(0, g - 4);
     let any = false;
     for (let i = from; i < start && !any; i++) any = LABEL_FIRST.has(text.charCodeAt(i));
-    if (!any) return this.brackets.length > 0 && this.bracketAt(start) ? "left-out" : "plain";
+    if (!any) return this.brackets.length > 0 && this.leftOutByBracket(start, kpi) ? "left-out" : "plain";
     const r = skipBack(text, start, RESTATE_SEPS, RESTATE_WORDS);
     if (text.endsWith("目標", r) || text.endsWith("目標値", r)) return "left-out";
-    const l = skipBack(text, start, LABEL_SEPS, []);
+    const l = skipBack(text, start, LABEL_SEPS);
     const label = LABELS.find((w) => text.endsWith(w, l));
     if (label && !(kpi?.againstPreviousYear && (label === "前年度比" || label === "前年比"))) return "left-out";
-    const br = this.bracketAt(start);
-    if (br) {
-      const inner = text.slice(br[0], br[1]);
-      if (!(kpi?.againstPreviousYear && /^[(（【[]\s*前年度?比/.test(inner))) return "left-out";
-    }
+    if (this.leftOutByBracket(start, kpi)) return "left-out";
     let j = skipBack(text, start, JISSEKI_SEPS, RESTATE_WORDS);
     // 「実績（12月末時点）：」: a month between the label and the value.
     let m = j;
@@ -180,8 +193,10 @@ export function findActuals(parseText: string, kpis: readonly KpiShape[], year: 
     else markerParts.set(p.id, [p]);
   }
 
-  const allUnits: string[] = [];
-  for (const k of kpis) if (k.unit !== null && !allUnits.includes(k.unit)) allUnits.push(k.unit);
+  // Every KPI's unit, preferred when the whole text is read (undefined when no KPI has one).
+  const unitSet = new Set<string>();
+  for (const k of kpis) if (k.unit !== null) unitSet.add(k.unit);
+  const allUnits = unitSet.size > 0 ? [...unitSet] : undefined;
   // Values of the whole text, classified once (a KPI's 前年度比 exception needs its own reading).
   const perKpi = kpis.some((k) => k.againstPreviousYear);
   let all: Located[] | null = null;
@@ -190,7 +205,7 @@ export function findActuals(parseText: string, kpis: readonly KpiShape[], year: 
       for (const x of reader.values(p.text, p.start, k, prefOf(k))) out.push(x);
       return out;
     }
-    all ??= reader.values(parseText, 0, null, allUnits.length > 0 ? allUnits : undefined);
+    all ??= reader.values(parseText, 0, null, allUnits);
     const end = p.start + p.text.length;
     // Values are in text order: binary search the part's first one (no scan per part).
     let lo = 0;
@@ -218,7 +233,7 @@ export function findActuals(parseText: string, kpis: readonly KpiShape[], year: 
   // (2) Unmarked values: after 実績 / 実績値 / 〇年度実績, or alone on their own line.
   const candidates: FoundActual[] = [];
   if (parseText.indexOf("実績") >= 0) {
-    const list = perKpi ? reader.values(parseText, 0, kpis.length === 1 ? kpis[0] : null, allUnits.length > 0 ? allUnits : undefined) : valuesIn({ text: parseText, start: 0 }, kpis[0]);
+    const list = perKpi ? reader.values(parseText, 0, kpis.length === 1 ? kpis[0] : null, allUnits) : valuesIn({ text: parseText, start: 0 }, kpis[0]);
     for (const x of list) if (x.cls === "jisseki") candidates.push(toFound(x.v, x.offset));
   }
   let offset = 0;
@@ -229,7 +244,7 @@ export function findActuals(parseText: string, kpis: readonly KpiShape[], year: 
     const c = line.charCodeAt(lead);
     const body = (c >= 48 && c <= 57) || c === 46 || c === 44 || c === 45 ? line.slice(lead).replace(/[\s。]+$/, "") : "";
     if (body !== "") {
-      const values = findValues(body, units, allUnits.length > 0 ? allUnits : undefined);
+      const values = findValues(body, units, allUnits);
       if (values.length === 1 && values[0].start === 0 && values[0].end === body.length) candidates.push(toFound(values[0], offset + lead));
     }
     offset += line.length + 1;

@@ -62,7 +62,8 @@ function squeeze(text: string): { s: string; at: number[] } {
 
 /** The forms of a qualitative target that a sentence may repeat: the whole text, its last phrase of four or more characters. */
 function ownKeys(target: string): string[] {
-  const whole = squeeze(target).s;
+  // Punctuation around the target is no part of its words: sentences are split at 。 and never hold it.
+  const whole = squeeze(target.replace(/^[\s、,。]+|[\s、,。]+$/g, "")).s;
   const keys = whole.length >= 2 ? [whole] : [];
   const pieces = target.split(/[\s、,。]+/).filter(Boolean);
   const last = pieces.length > 1 ? squeeze(pieces[pieces.length - 1]).s : "";

@@ -74,9 +74,10 @@ export class HeaderMatcher {
     const width = Math.max(upper.length, lower.length);
     const texts: string[] = [];
     for (let c = 0; c < width; c++) {
-      const u = upper[c] ?? "";
-      const l = lower[c] ?? "";
-      const joined = u + l;
+      // A cell past the end of its row is undefined: it is falsy below and joins as "".
+      const u = upper[c];
+      const l = lower[c];
+      const joined = [u, l].join("");
       texts.push(l && this.canonicalOf(joined) ? joined : l && (this.canonicalOf(l) || this.outputOf(l)) ? l : u && (this.canonicalOf(u) || this.outputOf(u)) ? u : joined);
     }
     return this.matchRow(texts);

@@ -901,7 +901,8 @@ class KpiTableSink implements RowSink {
 /** §8 years-across: an indicator over a 目標 row and a 実績 row, fiscal years across. */
 class YearsAcrossSink implements RowSink {
   private pending: PendingRow[] = [];
-  private lastName = "";
+  /** The name of the indicator being read; null before the first and after one begun by a 番号 alone. */
+  private lastName: string | null = null;
 
   constructor(
     private readonly j: SheetJudge,
@@ -927,7 +928,7 @@ class YearsAcrossSink implements RowSink {
       if (number !== current) {
         this.flush();
         this.pending = [{ row, sheetRow }];
-        this.lastName = "";
+        this.lastName = null;
         return;
       }
     }

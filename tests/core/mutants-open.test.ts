@@ -1,8 +1,11 @@
-/** Survivors the core mutation runs once left open (docs/testing.md, "Surviving mutants"), killed one by one. */
-import { CLAIM_LABELS, STATUS_LABELS, findClaims, findYearTokens, judge, toParseText } from "../../src/core";
+/** Behaviour that mutation testing of src/core found unpinned (claim.ts, fiscal-year.ts, judge.ts, actual.ts, header.ts, layout.ts, plan.ts, value.ts), pinned one survivor at a time. */
+import { CLAIM_LABELS, STATUS_LABELS, findClaims, findYearTokens, judge, plan, resolveConfig, toParseText } from "../../src/core";
+import { findActuals } from "../../src/core/actual";
 import type { ClaimHit } from "../../src/core/claim";
+import { DEFAULT_UNITS } from "../../src/core/config";
+import { UnitList, findValues } from "../../src/core/value";
 import { eraYear, titleYear } from "../../src/core/fiscal-year";
-import { progressSheet } from "../helpers/sheet";
+import { cell, progressSheet, sheet } from "../helpers/sheet";
 
 const TITLE = "令和2年度 市政改革プラン3.0 進捗状況";
 const claims = (text: string, ids = ["1", "2"], qual: Record<string, string> = {}) => Object.fromEntries(findClaims(toParseText(text), ids, new Map(Object.entries(qual))));
@@ -79,5 +82,120 @@ describe("self-assessment mismatch message", () => {
     expect(r.items[0].kpis[0]).toMatchObject({ rate: null, status: "not_achieved", claim: "affirm" });
     expect(r.issues.map((i) => i.code)).toEqual(["self-assessment-mismatch"]);
     expect(r.issues[0].message).toContain(`${STATUS_LABELS.ja.not_achieved}（-）`);
+  });
+});
+
+// The last open survivors of docs/mutation-survivors.md (helper C, 2026-11-26).
+
+/** The one KPI of a progress item with this target and self-assessment (a FY2020 sheet). */
+const kpiOf = (target: string, self: string) => judge(progressSheet(TITLE, [[1, "A", target, self]])).items[0].kpis[0];
+/** findActuals over a raw cell text for one KPI: [value, unit] or undefined. */
+const actualOf = (raw: string, unit: string | null, againstPreviousYear = false) => {
+  const f = findActuals(toParseText(raw), [{ id: "1", unit, againstPreviousYear }], 2020, 2020, new UnitList(DEFAULT_UNITS)).get("1");
+  return f === undefined || f === "pending" ? f : [f.value, f.unit];
+};
+
+describe("actuals: the 前年度比 exception and the labels before a value (actual.ts:121-124)", () => {
+  // Was a bug: a value more than 24 characters after its bracket's 前年度比 label was left out before the
+  // §5 exception for a target against the previous year was applied.
+  it("a value far inside a 前年度比 bracket is the actual of a KPI whose target is against the previous year", () => {
+    const self = "紙の使用量（前年度比：全庁でペーパーレス会議を徹底した結果として 3.4%削減）";
+    expect(kpiOf("2年度 前年度から5%削減", self)).toMatchObject({ target: 5, actual: 3.4 });
+    // for any other KPI the bracket's value is still left out
+    expect(kpiOf("2年度 削減率 5%", self)).toMatchObject({ target: 5, actual: null });
+  });
+  it("a label is found however many blanks stand between it and the value", () => {
+    const pad = "\u3000".repeat(30);
+    expect(actualOf(`目標${pad}80件、今回 70件`, "件")).toEqual([70, "件"]);
+    expect(actualOf(`実績：${pad}80件、前年同期 70件`, "件")).toEqual([80, "件"]);
+    // and through a month of two digits (the pre-scan steps back over all of 12月)
+    expect(actualOf("実績値：12月末：80件、前年同期 70件", "件")).toEqual([80, "件"]);
+  });
+});
+
+describe("actuals: 実績 with a month or a bracket before the value (actual.ts:136-143)", () => {
+  // Was a bug: the code's own example 「実績（12月末時点）：80件」 read as a plain value (the month skip did
+  // not step back over the opening bracket; §5: 実績 takes the separators of 目標, （ among them).
+  it("実績（12月末時点）：80件 and 実績（80件） are 実績's values", () => {
+    expect(kpiOf("2年度 100件以上", "実績（12月末時点）：80件、前年同期 70件")).toMatchObject({ actual: 80 });
+    expect(kpiOf("2年度 100件以上", "実績（80件）、前年同期 70件")).toMatchObject({ actual: 80 });
+  });
+  // actual.ts:140 `&&` → `||` and its left operand → true: only a dated month (N月, then 末 or 時点)
+  // may stand between 実績 and its value; anything else between them is not a separator (§5), so the
+  // value is a plain one, and with another plain value beside it there is no actual.
+  it("a month with no number (毎月) does not join 実績 to the value", () => {
+    expect(kpiOf("2年度 100件以上", "実績（毎月）5件、年間 60件")).toMatchObject({ actual: null });
+  });
+  it("a number with another word (3点) does not join 実績 to the value", () => {
+    expect(kpiOf("2年度 100件以上", "実績（3点）80件、前年同期 70件")).toMatchObject({ actual: null });
+  });
+});
+
+describe("claims about a target's own words: a target ending in 。 (claim.ts:68)", () => {
+  // Was a latent bug: the whole key kept the 。, which no sentence holds (sentences split at 。), and a
+  // one-piece target has no last-phrase key, so its own words were never found.
+  it("a one-piece qualitative target ending in 。 is found in a sentence that repeats it", () => {
+    expect(claims("研修会の開催を終えた。", ["1"], { 1: "研修会の開催。" })).toEqual({ 1: "affirm" });
+    expect(claims("研修を終えた。", ["1"], { 1: "研修。" })).toEqual({ 1: "affirm" });
+    expect(claims("研修会の開催は延期した。", ["1"], { 1: "研修会の開催、" })).toEqual({ 1: "deny" });
+  });
+  it("a target made only of punctuation has no own words", () => {
+    expect(claims("研修を終えた。", ["1"], { 1: "。" })).toEqual({ 1: "none" });
+    expect(claims("研修を終えた。", ["1"], { 1: " 、。" })).toEqual({ 1: "none" });
+  });
+});
+
+describe("numbers glued to a word (value.ts:137)", () => {
+  // `s[i] === ","` → false / "": the digits of a code (A1, R2) run on through a thousands comma: 「A1,234件」
+  // holds one number, 1,234 (§4: digits with , separators), glued to A, so no value — not 234件.
+  it("A1,234件 holds no value", () => {
+    expect(findValues("A1,234件", new UnitList(DEFAULT_UNITS))).toEqual([]);
+    expect(kpiOf("2年度 100件以上", "受付番号A1,234件まで処理")).toMatchObject({ actual: null, status: "unknown" });
+  });
+});
+
+describe("a kpi-table actual cell holding a number as text (judge.ts:830-831)", () => {
+  // the bare-number fallback: `\.?` → `\.` and the comma remover's "" → another string. A text that
+  // findValues does not read as one value (a comma out of place) is still a plain number (§8: "a plain
+  // number is a value with no unit"; §4: digits with , separators).
+  it("「1,2345」 typed in the actual cell is 12345", () => {
+    const r = judge(sheet([["令和5年度 KPI進捗"], ["指標名", "目標値", "実績値"], ["A", 10000, "1,2345"]]));
+    expect(r.layout).toBe("kpi-table");
+    expect(r.items[0]).toMatchObject({ status: "achieved", rate: 1.2345 });
+    expect(r.items[0].kpis[0]).toMatchObject({ target: 10000, actual: 12345 });
+  });
+});
+
+describe("two-row headers: a banner word over the year cells (layout.ts:124)", () => {
+  // `r.role === "target" || …` → true: a name word (成果指標) merged over the year columns is a banner,
+  // not 「成果指標(R4)」; like 「年度」 above R3…R6 (§8), it leaves those cells the year cells.
+  it("成果指標 over R4 and R5 leaves the year columns of a years-across sheet", () => {
+    const r = judge(sheet([["令和5年度 施策評価"], ["指標名", "区分", "成果指標", "成果指標"], [null, null, "R4", "R5"], ["A", "目標", 10, 10], ["A", "実績", 9, 12]]));
+    expect(r.layout).toBe("years-across");
+    expect(r.items.map((i) => [i.title, i.status, i.rate])).toEqual([["A", "achieved", 1.2]]);
+  });
+});
+
+describe("ownership of a written rate (plan.ts:128)", () => {
+  // `Math.abs(a - b) < 1e-9` → `<=`: the tolerance absorbs float noise in a read-back, and a recorded
+  // rate changed by hand, however little, is the user's: 1e-9 typed over a written 0 is refused.
+  it("a rate of 0 changed to 0.000000001 by hand is not overwritten", () => {
+    const config = resolveConfig({ rubric: { rateMethod: "gap" } });
+    const input = sheet([["令和5年度 KPI進捗"], ["指標名", "基準値", "目標値", "実績値"], ["A", 50, 80, 50]]);
+    const first = plan(judge(input, config), input, config);
+    if (!first.ok) throw new Error(first.error.message);
+    const rate = first.plan.cells.find((c) => c.value === 0);
+    expect(rate).toBeDefined();
+    const cells = input.cells.map((row) => [...row]);
+    for (const c of first.plan.cells) {
+      while (cells[c.row - 1].length < c.col) cells[c.row - 1].push(cell(null));
+      cells[c.row - 1][c.col - 1] = cell(c.value);
+    }
+    const written = { ...input, cells, written: first.plan.written };
+    const again = plan(judge(written, config), written, config);
+    expect(again.ok).toBe(true);
+    cells[rate!.row - 1][rate!.col - 1] = cell(0.000000001);
+    const changed = plan(judge(written, config), written, config);
+    expect(changed.ok ? null : changed.error).toMatchObject({ code: "overwrite-refused", cell: rate!.address });
   });
 });
