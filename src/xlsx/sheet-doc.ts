@@ -28,7 +28,7 @@ interface ColRange {
 }
 
 /** Elements that come after `<dataValidations>` in a worksheet (ECMA-376 Part 1, 18.3.1.99). */
-const AFTER_VALIDATIONS = ["hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+const AFTER_VALIDATIONS = ["hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
 
 // A row's body may not run into the next row's start (a tempered token): an unclosed <row> then costs
 // the distance to the next row, not to the end of the part, so a malicious file cannot make reading quadratic.

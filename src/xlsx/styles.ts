@@ -253,7 +253,8 @@ export class StyleBook {
       const blockRe = new RegExp(`<${el(name)}\\b([^>]*?)(/>|>([\\s\\S]*?)</${el(name)}>)`);
       const m = blockRe.exec(xml);
       if (m) {
-        const open = m[1].replace(/\s*\bcount="\d*"/, "");
+        // The count as any valid XML writes it (quotes ' or ", blanks around =), never an extension's n:count.
+        const open = m[1].replace(/(?:^|\s+)count\s*=\s*(?:"[^"]*"|'[^']*')/, "");
         const start = `<${tag}${open ? open : ""} count="${s.items.length}">`;
         if (m[3] === undefined) splice(m.index, m[0].length, `${start}${added}</${tag}>`);
         else {

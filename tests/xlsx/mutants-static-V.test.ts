@@ -118,6 +118,15 @@ describe("where a new validation block goes (CT_Worksheet: after conditionalForm
     expect(children(out)).toEqual(["dimension", "sheetData", "conditionalFormatting", "dataValidations", "hyperlinks", "pageMargins", "pageSetup"]);
   });
 
+  // CT_Worksheet (ECMA-376 Part 1, 18.3.1.99, transitional): … legacyDrawing, legacyDrawingHF, drawingHF, picture …
+  test("before a drawingHF (a header/footer drawing), when nothing else follows", () => {
+    const hf = `<drawingHF r:id="rId5" lho="1"/>`;
+    const xml = `${DECL}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>${hf}</worksheet>`;
+    const doc = new SheetDoc(xml);
+    doc.putOwnValidation(ownRule("C2:C9"), ours);
+    expect(doc.serialize()).toBe(xml.replace(hf, `<dataValidations count="1">${ownRule("C2:C9")}</dataValidations>${hf}`));
+  });
+
   test("before form controls that Excel wraps in mc:AlternateContent, when nothing else follows", () => {
     const controls =
       `<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="x14"><controls>` +

@@ -408,6 +408,18 @@ describe("styles parts in other valid forms (found by the mutation audit)", () =
     expect(new StyleBook(book.serialize()!).look(off).wrap).toBe(false);
   });
 
+  // Valid XML, hand-made or from tools that quote with '; an extension attribute may end in "count" (n:count).
+  it("a section's count in single quotes, spaced, or next to an extension attribute named count: one count, the extension kept", () => {
+    for (const open of [`<cellXfs count='1'>`, `<cellXfs count = "1">`, `<cellXfs xmlns:n="urn:x" n:count="7" count="1">`]) {
+      const book = new StyleBook(`${PROLOG}<styleSheet xmlns="${MAIN}"><fonts count="1"><font><sz val="11"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>${open}<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellXfs></styleSheet>`);
+      book.derive(0, { fill: "FFFF0000" });
+      const start = /<cellXfs\b[^>]*>/.exec(book.serialize()!)![0];
+      expect({ open, counts: start.match(/(?:^|\s)count\s*=/g)?.length }).toEqual({ open, counts: 1 });
+      expect(start).toContain(`count="2"`);
+      if (open.includes("n:count")) expect(start).toContain(`n:count="7"`);
+    }
+  });
+
   it("bold written <b></b> or <b val='1'/> is bold; taking it off removes it", () => {
     for (const b of ["<b></b>", "<b val='1'/>", "<b val = \"true\"></b>"]) {
       const book = new StyleBook(part(`<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`, `<fonts count="1"><font>${b}<sz val="11"/></font></fonts>`));
