@@ -301,7 +301,7 @@ async function verifyAndSnapshot(ctx: XContext, read: ReadResult, plan: WritePla
   const loadBlock = (from: number, rows: number) => {
     const target = ws.getRangeByIndexes(box.row - 1 + from, box.col - 1, rows, box.cols);
     target.load("values,numberFormat");
-    const props = target.getCellProperties({ format: { fill: { color: true, pattern: true }, font: { bold: true }, wrapText: true, verticalAlignment: true } });
+    const props = target.getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true }, font: { bold: true }, wrapText: true, verticalAlignment: true } });
     return () => {
       snap.values.push(...(target.values as unknown[][]));
       snap.numberFormat.push(...(target.numberFormat as unknown[][]));
@@ -414,6 +414,7 @@ function undoOf(plan: WritePlan, box: Box, snap: Snapshot, previousWritten: Reco
         bold: Boolean(snap.props[r]?.[k]?.format?.font?.bold),
         wrap: Boolean(snap.props[r]?.[k]?.format?.wrapText),
         ...vAlignOf(snap.props[r]?.[k]?.format?.verticalAlignment),
+        ...patternOf(fill),
       };
     }),
     widths: plan.columns.map((c, i) => ({ col: c.col, width: snap.widths[i] })),
@@ -430,6 +431,9 @@ function undoOf(plan: WritePlan, box: Box, snap: Snapshot, previousWritten: Reco
  */
 interface CellExtra {
   vAlign?: string;
+  /** A fill other than solid (Gray50, Checker …) and its pattern's colour: the record's fill holds only a colour. */
+  pattern?: string;
+  patternColor?: string;
 }
 interface UndoExtra {
   validationBefore?: ValidationPiece[];
@@ -440,6 +444,8 @@ interface ValidationPiece {
 }
 
 const vAlignOf = (v: unknown): CellExtra => (typeof v === "string" && v !== "Bottom" ? { vAlign: v } : {});
+const patternOf = (fill: Excel.CellPropertiesFill | undefined): CellExtra =>
+  fill?.pattern && fill.pattern !== "None" && fill.pattern !== "Solid" ? { pattern: fill.pattern, ...(fill.patternColor ? { patternColor: fill.patternColor } : {}) } : {};
 
 /** A rule as loaded, without the empty criteria Excel reports beside the one in use. */
 function cleanRule(rule: Excel.DataValidationRule): Excel.DataValidationRule {
@@ -704,8 +710,14 @@ function queueRestore(ws: XWorksheet, u: UndoSheet, rowFrom = 1, rowTo = Number.
     const k = p.col - box.col;
     values[r][k] = p.value === null ? "" : p.value;
     formats[r][k] = p.numFmt ?? "General";
-    const vAlign = (p as CellExtra).vAlign ?? "Bottom";
-    props[r][k] = { format: { fill: p.fill ? { color: officeColor(p.fill), pattern: "Solid" } : { pattern: "None" }, font: { bold: Boolean(p.bold) }, wrapText: Boolean(p.wrap), verticalAlignment: vAlign as Excel.VerticalAlignment } };
+    const extra = p as CellExtra;
+    const vAlign = extra.vAlign ?? "Bottom";
+    const fill: Excel.CellPropertiesFill = extra.pattern
+      ? { ...(p.fill ? { color: officeColor(p.fill) } : {}), pattern: extra.pattern as Excel.FillPattern, ...(extra.patternColor ? { patternColor: extra.patternColor } : {}) }
+      : p.fill
+        ? { color: officeColor(p.fill), pattern: "Solid" }
+        : { pattern: "None" };
+    props[r][k] = { format: { fill, font: { bold: Boolean(p.bold) }, wrapText: Boolean(p.wrap), verticalAlignment: vAlign as Excel.VerticalAlignment } };
   }
   if (u.validationRange && rowFrom === 1) {
     const [from, to] = u.validationRange.split(":").map((x) => parseA1(x));

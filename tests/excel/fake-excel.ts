@@ -13,7 +13,7 @@ export interface FakeCell {
   type: "String" | "Double" | "Boolean" | "Error" | "Empty";
   numFmt: string;
   /** pattern: an Excel.FillPattern value ("None", "Solid", "Gray50", …). */
-  fill: { pattern: string; color: string };
+  fill: { pattern: string; color: string; patternColor?: string };
   bold: boolean;
   wrap: boolean;
   /** Vertical alignment when not Excel's default ("Bottom"). */
@@ -235,6 +235,9 @@ function requestedProperties(c: FakeCell, opts: Excel.CellPropertiesLoadOptions)
     const fill: Excel.CellPropertiesFill = {};
     if (f.fill.color) fill.color = c.fill.color;
     if (f.fill.pattern) fill.pattern = c.fill.pattern as Excel.FillPattern;
+    // "patternColor: Represents the format.fill.patternColor property." (Excel.CellPropertiesFill); Excel's
+    // default pattern colour is automatic (black).
+    if (f.fill.patternColor) fill.patternColor = c.fill.patternColor ?? "#000000";
     format.fill = fill;
   }
   if (f.font) {
@@ -519,7 +522,7 @@ export class FakeRange implements XRange {
         if (!f) return;
         const pattern = f.fill?.pattern;
         if (pattern === "None") cell.fill = { pattern: "None", color: "#FFFFFF" };
-        else if (pattern !== undefined) cell.fill = { pattern, color: f.fill?.color ?? cell.fill.color };
+        else if (pattern !== undefined) cell.fill = { pattern, color: f.fill?.color ?? cell.fill.color, ...(f.fill?.patternColor ? { patternColor: f.fill.patternColor } : {}) };
         else if (f.fill?.color) cell.fill = { pattern: cell.fill.pattern === "None" ? "Solid" : cell.fill.pattern, color: f.fill.color };
         if (f.font?.bold !== undefined) cell.bold = f.font.bold;
         if (f.wrapText !== undefined) cell.wrap = f.wrapText;

@@ -60,6 +60,19 @@ describe("undo puts back the look of the cells a write changed (getCellPropertie
     expect(look(ctx.sheet("進捗"), "I4")).toEqual(before);
   });
 
+  // The record's fill is one colour: a patterned fill (Gray50, its pattern in red) came back Solid before.
+  it("a patterned fill (Gray50 in red over blue) is back with its pattern and the pattern's colour after undo", async () => {
+    const s = progress("進捗", 3);
+    const i4 = s.cells.get("3,0")!;
+    s.cells.set("3,8", { ...i4, value: "", type: "Empty", numFmt: "General", fill: { pattern: "Gray50", color: "#00B0F0", patternColor: "#FF0000" }, bold: false, wrap: false });
+    const ctx = new FakeContext([s]);
+    const before = look(ctx.sheet("進捗"), "I4");
+    expect((await checkSheet(ctx, { config: DEFAULT_CONFIG, write: true })).written).toBe(true);
+    expect(look(ctx.sheet("進捗"), "I4").fill.pattern).toBe("Solid");
+    expect(await undoLast(ctx)).toBe(true);
+    expect(look(ctx.sheet("進捗"), "I4")).toEqual(before);
+  });
+
   it("cells that had no fill and Excel's default alignment are back to no fill, bottom-aligned, after undo", async () => {
     const ctx = new FakeContext([progress("進捗", 3)]);
     const before = ["I4", "I5", "I6"].map((a) => look(ctx.sheet("進捗"), a));
