@@ -174,16 +174,6 @@ export class ActualReader {
   }
 }
 
-/** Whether, multipliers (万, 千…) taken off their fronts, one of these units holds another. */
-function unitsOverlap(units: readonly string[]): boolean {
-  if (units.length < 2) return false;
-  const bases = units.map((u) => u.replace(/^[十百千万億兆]+/, ""));
-  for (let a = 0; a < bases.length; a++) {
-    for (let b = a + 1; b < bases.length; b++) if (bases[a].includes(bases[b]) || bases[b].includes(bases[a])) return true;
-  }
-  return false;
-}
-
 /**
  * Finds the actual of each KPI. `year` is the evaluated fiscal year (so 元年度実績 on a FY2020
  * sheet is skipped), `reference` resolves bare years.
@@ -207,10 +197,11 @@ export function findActuals(parseText: string, kpis: readonly KpiShape[], year: 
   const unitSet = new Set<string>();
   for (const k of kpis) if (k.unit !== null) unitSet.add(k.unit);
   const allUnits = unitSet.size > 0 ? [...unitSet] : undefined;
-  // Values of the whole text, classified once: the same reading as each KPI's own (§5: a KPI's own unit
-  // is preferred in its part) unless a KPI's 前年度比 exception applies, or one KPI's unit, its multiplier
-  // taken off, holds another's (①万人 and ②人: 「②5万人」 is 50,000人 for ②, 5万人 with 万人 preferred).
-  const perKpi = kpis.some((k) => k.againstPreviousYear) || (allUnits !== undefined && unitsOverlap(allUnits));
+  // Values of the whole text, classified once, when that is each KPI's own reading: every KPI has the same
+  // unit, or none has one (§5: a KPI's own unit is preferred when its actual is read; with ① in 万人 and ②
+  // in 人, 「②5万人」 is 50,000人 for ②), and no KPI's 前年度比 exception applies. Else each KPI's parts are
+  // read with its own unit (the parts share the text out, so this costs about one pass too).
+  const perKpi = kpis.some((k) => k.againstPreviousYear) || unitSet.size > 1 || (unitSet.size === 1 && kpis.some((k) => k.unit === null));
   let all: Located[] | null = null;
   const valuesIn = (p: { text: string; start: number }, k: KpiShape, out: Located[] = []): Located[] => {
     if (perKpi) {

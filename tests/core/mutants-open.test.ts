@@ -214,6 +214,9 @@ describe("a marker's actual is read with its own KPI's unit preferred (actual.ts
     const found = findActuals(toParseText("①1,150万人\n②5万人"), kpis, 2020, 2020, units);
     expect(found.get("1")).toMatchObject({ value: 1150, unit: "万人" });
     expect(found.get("2")).toMatchObject({ value: 50000, unit: "人" });
+    // and for a KPI with no unit of its own: 万 is a multiplier there
+    const noUnit = findActuals(toParseText("①1,150万人\n②5万人"), [kpis[0], { id: "2", unit: null, againstPreviousYear: false }], 2020, 2020, units);
+    expect(noUnit.get("2")).toMatchObject({ value: 50000, unit: "人" });
   });
   it("checked through judge: ② is achieved with 50,000人 against 40,000人", () => {
     const r = judge(progressSheet(TITLE, [[1, "A", "①観光客数（万人） 2年度 1,000\n②宿泊者数 2年度 40,000人", "①1,150万人\n②5万人"]]));
