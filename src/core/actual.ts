@@ -197,8 +197,11 @@ export function findActuals(parseText: string, kpis: readonly KpiShape[], year: 
   const unitSet = new Set<string>();
   for (const k of kpis) if (k.unit !== null) unitSet.add(k.unit);
   const allUnits = unitSet.size > 0 ? [...unitSet] : undefined;
-  // Values of the whole text, classified once (a KPI's 前年度比 exception needs its own reading).
-  const perKpi = kpis.some((k) => k.againstPreviousYear);
+  // Values of the whole text, classified once, when that is each KPI's own reading: every KPI has the same
+  // unit, or none has one (§5: a KPI's own unit is preferred when its actual is read; with ① in 万人 and ②
+  // in 人, 「②5万人」 is 50,000人 for ②), and no KPI's 前年度比 exception applies. Else each KPI's parts are
+  // read with its own unit (the parts share the text out, so this costs about one pass too).
+  const perKpi = kpis.some((k) => k.againstPreviousYear) || unitSet.size > 1 || (unitSet.size === 1 && kpis.some((k) => k.unit === null));
   let all: Located[] | null = null;
   const valuesIn = (p: { text: string; start: number }, k: KpiShape, out: Located[] = []): Located[] => {
     if (perKpi) {

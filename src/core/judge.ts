@@ -922,13 +922,14 @@ class YearsAcrossSink implements RowSink {
       this.lastName = name;
       return;
     }
-    if (name === "" && number !== "" && this.pending.length > 0) {
-      // A new 番号 with no name: a new indicator only if the 番号 differs from the current one.
+    if (number !== "" && this.pending.length > 0) {
+      // A 番号 with no name or the current name: a new indicator only if the 番号 differs from the
+      // current one (§8: a row with a 番号 begins an indicator; (1, 相談件数) then (2, 相談件数) are two).
       const current = parseable(cellOr(this.pending[0].row, header.roles.get("number"))).trim();
       if (number !== current) {
         this.flush();
         this.pending = [{ row, sheetRow }];
-        this.lastName = null;
+        this.lastName = name === "" ? null : name;
         return;
       }
     }

@@ -199,3 +199,55 @@ describe("ownership of a written rate (plan.ts:128)", () => {
     expect(changed.ok ? null : changed.error).toMatchObject({ code: "overwrite-refused", cell: rate!.address });
   });
 });
+
+// The two open bugs of docs/mutation-survivors.md (helper B, 2026-11-26).
+
+describe("a marker's actual is read with its own KPI's unit preferred (actual.ts:189, §5)", () => {
+  // Was a bug: ①'s declared unit 万人 was preferred over the whole text, so 「②5万人」 read 5 万人 for a
+  // KPI counted in 人 (a unit mismatch, unknown); §5 reads it 50,000人.
+  it("「②5万人」 is 50,000人 for a KPI in 人 while ① declares 万人", () => {
+    const units = new UnitList(DEFAULT_UNITS);
+    const kpis = [
+      { id: "1", unit: "万人", againstPreviousYear: false },
+      { id: "2", unit: "人", againstPreviousYear: false },
+    ];
+    const found = findActuals(toParseText("①1,150万人\n②5万人"), kpis, 2020, 2020, units);
+    expect(found.get("1")).toMatchObject({ value: 1150, unit: "万人" });
+    expect(found.get("2")).toMatchObject({ value: 50000, unit: "人" });
+    // and for a KPI with no unit of its own: 万 is a multiplier there
+    const noUnit = findActuals(toParseText("①1,150万人\n②5万人"), [kpis[0], { id: "2", unit: null, againstPreviousYear: false }], 2020, 2020, units);
+    expect(noUnit.get("2")).toMatchObject({ value: 50000, unit: "人" });
+  });
+  it("checked through judge: ② is achieved with 50,000人 against 40,000人", () => {
+    const r = judge(progressSheet(TITLE, [[1, "A", "①観光客数（万人） 2年度 1,000\n②宿泊者数 2年度 40,000人", "①1,150万人\n②5万人"]]));
+    expect(r.items[0].kpis.map((k) => [k.id, k.target, k.actual, k.status])).toEqual([
+      ["1", 1000, 1150, "achieved"],
+      ["2", 40000, 50000, "achieved"],
+    ]);
+  });
+});
+
+describe("years-across: a new 番号 begins an indicator even when its name repeats (judge.ts:924, §8)", () => {
+  const ya = (...rows: (string | number | null)[][]) => judge(sheet([["令和5年度 施策評価"], ["番号", "指標名", "区分", "R4", "R5"], ...rows]));
+  // Was a bug: (1, 相談件数) then (2, 相談件数) were merged into one indicator and 2 was dropped silently.
+  it("(1, 相談件数) and (2, 相談件数) are two indicators", () => {
+    const r = ya([1, "相談件数", "目標", 10, 10], [1, "相談件数", "実績", 9, 12], [2, "相談件数", "目標", 5, 5], [2, "相談件数", "実績", 5, 4]);
+    expect(r.items.map((i) => [i.row, i.rows, i.number, i.title, i.status])).toEqual([
+      [3, [3, 4], "1", "相談件数", "achieved"],
+      [5, [5, 6], "2", "相談件数", "mostly_achieved"],
+    ]);
+    expect(r.issues).toEqual([]);
+  });
+  it("rows without 番号 under one continue it, named or not", () => {
+    const r = ya([1, "相談件数", "目標", 10, 10], [null, "相談件数", "実績", 9, 12], [2, "相談件数", "目標", 5, 5], [null, null, "実績", 5, 4]);
+    expect(r.items.map((i) => [i.rows, i.number, i.status])).toEqual([
+      [[3, 4], "1", "achieved"],
+      [[5, 6], "2", "mostly_achieved"],
+    ]);
+  });
+  it("a 番号 repeated after another still gives duplicate-number", () => {
+    const r = ya([1, "相談件数", "目標", 10, 10], [1, "相談件数", "実績", 9, 12], [2, "相談件数", "目標", 5, 5], [1, "相談件数", "実績", 5, 4]);
+    expect(r.items.map((i) => i.rows)).toEqual([[3, 4], [5], [6]]);
+    expect(r.issues.concat(...r.items.map((i) => i.issues)).map((i) => [i.code, i.row])).toContainEqual(["duplicate-number", 6]);
+  });
+});
