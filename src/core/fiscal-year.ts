@@ -1,4 +1,8 @@
 /** Fiscal years (§3): era and Gregorian forms, bare years resolved against a reference year. */
+import { RANGE } from "./normalize";
+
+/** A range between two years in a title: a range mark or a dash, with blanks around it. */
+const RANGE_BETWEEN = new RegExp(`^\\s*[${RANGE}\\-ー－]\\s*$`);
 
 export type Era = "昭和" | "平成" | "令和";
 const ERA_START: Record<Era, number> = { 昭和: 1925, 平成: 1988, 令和: 2018 };
@@ -130,12 +134,12 @@ export function findEveryYearTokens(text: string): YearToken[] {
  * skipped; of the rest, the last one.
  */
 export function titleYear(title: string): number | null {
-  const text = title.normalize("NFKC").replace(/[〜～~]/g, "\uE002");
+  const text = title.normalize("NFKC").replace(/[〜～~]/g, RANGE);
   const tokens = findYearTokens(text, null);
   const inRange = new Set<number>();
   for (let t = 0; t + 1 < tokens.length; t++) {
     const between = text.slice(tokens[t].end, tokens[t + 1].start);
-    if (/^[\s]*[\uE002\-ー－][\s]*$/.test(between)) {
+    if (RANGE_BETWEEN.test(between)) {
       inRange.add(t);
       inRange.add(t + 1);
     }

@@ -3,11 +3,17 @@
  * replaced by tokens, NFKC, range and minus signs unified. What users see is never this text.
  */
 
-/** Marker token: MARK_OPEN + id digits + MARK_CLOSE. Private-use characters survive NFKC. */
-export const MARK_OPEN = "\uE000";
-export const MARK_CLOSE = "\uE001";
+/**
+ * Marker token: MARK_OPEN + id digits + MARK_CLOSE. Unicode noncharacters, "permanently reserved for internal
+ * use" (Unicode §23.7): NFKC leaves them, and no text a user types holds them. (Private-use characters will not
+ * do: Japanese municipal systems put 外字 there, from U+E000 on.) A stray marker character in a cell is dropped
+ * (MARKER_CHARS), so it cannot open a token; a stray range character reads as the range it stands for.
+ */
+export const MARK_OPEN = "\uFDD0";
+export const MARK_CLOSE = "\uFDD1";
 /** Range marker (〜 ～ ~). */
-export const RANGE = "\uE002";
+export const RANGE = "\uFDD2";
+const MARKER_CHARS = /[\uFDD0\uFDD1]/g;
 
 const BREAK_TAGS = new Set(["p", "br", "li"]);
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
@@ -106,6 +112,7 @@ const NEEDS_NFKC = /[^\u0000-\u007f\u3001-\u3029\u3030-\u3035\u3041-\u3096\u30a1
 /** Full parse text of §2. Never throws; lone surrogates are kept as they are. */
 export function toParseText(raw: string): string {
   let s = stripMarkup(raw);
+  if (s.search(MARKER_CHARS) >= 0) s = s.replace(MARKER_CHARS, "");
   if (s.indexOf("\r") >= 0) s = s.replace(/\r\n?/g, "\n");
   s = tokenizeMarkers(s);
   if (NEEDS_NFKC.test(s)) s = s.normalize("NFKC");

@@ -1,5 +1,9 @@
 /** Values of the KPI grammar (§4): number, unit from a closed list, optional denominator and value word. */
+import { MARK_OPEN, RANGE } from "./normalize";
 import type { Direction } from "./types";
+
+/** What may follow a bare number that stands apart: a blank, punctuation, an arrow, a marker or a range. */
+const AFTER_VALUE = new RegExp(`[\\s、。,.)\\]）】」/・;:：→⇒${MARK_OPEN}${RANGE}-]`);
 
 export interface ValueMatch {
   start: number;
@@ -206,7 +210,7 @@ function readValueAfter(s: string, start: number, num: NumberScan, units: UnitLi
   if (unit === null && denominator === null && word === null) {
     // A bare number must stand apart: "3つ", "24区中" style counts glued to words are not values.
     const after = s[num.end];
-    if (after !== undefined && !/[\s、。,.)\]）】」/・;:：→⇒\uE000\uE002-]/.test(after)) return null;
+    if (after !== undefined && !AFTER_VALUE.test(after)) return null;
   }
   const negative = s[start - 1] === "-" && !/[0-9A-Za-z]/.test(s[start - 2] ?? "");
   return {

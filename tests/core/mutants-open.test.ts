@@ -251,3 +251,29 @@ describe("years-across: a new 番号 begins an indicator even when its name repe
     expect(r.issues.concat(...r.items.map((i) => i.issues)).map((i) => [i.code, i.row])).toContainEqual(["duplicate-number", 6]);
   });
 });
+
+// Private-use characters are where Japanese municipal systems put 外字 (gaiji: rare kanji of names and places),
+// and U+E000 is the first of them. The parse text's marker and range tokens were U+E000–U+E002, so a gaiji there
+// read as a marker: the text after it was cut off or taken for another KPI's.
+describe("外字 (private-use characters) in a cell are text like any other", () => {
+  it("a gaiji U+E000–U+E002 in the self-assessment neither starts a marker nor a range: the actual is read", () => {
+    for (const gaiji of ["\uE000", "\uE001", "\uE002"]) {
+      const k = kpiOf("2年度 10件以上", `${gaiji}田地区の相談を進め、実績 12件。`);
+      expect({ gaiji: gaiji.codePointAt(0)!.toString(16), actual: k.actual, status: k.status }).toEqual({ gaiji: gaiji.codePointAt(0)!.toString(16), actual: 12, status: "achieved" });
+    }
+    const two = judge(progressSheet(TITLE, [[1, "A", "①2年度 10件以上\n②2年度 5回以上", "①\uE000田地区 12件\n②説明会 3回"]])).items[0].kpis;
+    expect(two.map((k) => [k.id, k.actual, k.status])).toEqual([["1", 12, "achieved"], ["2", 3, "not_achieved"]]);
+  });
+
+  it("a stray noncharacter like the parse text's own marker tokens cannot open one", () => {
+    const k = kpiOf("2年度 10件以上", "\uFDD02\uFDD1地区の相談 実績 12件");
+    expect([k.actual, k.status]).toEqual([12, "achieved"]);
+    expect(toParseText("a\uFDD0b\uFDD1c")).toBe("abc");
+  });
+
+  it("the gaiji stays in what the user sees (evidence text), and the parse text keeps it", () => {
+    expect(toParseText("\uE000田 12件")).toContain("\uE000田");
+    const k = kpiOf("2年度 10件以上", "\uE000田地区 実績 12件");
+    expect(k.evidence?.actual?.text).toContain("\uE000田地区");
+  });
+});
