@@ -700,7 +700,26 @@ function queueRestore(ws: XWorksheet, u: UndoSheet, rowFrom = 1, rowTo = Number.
     const at = parseA1(c.address);
     return at && at.row >= rowFrom && at.row <= rowTo ? [{ ...c, ...at }] : [];
   });
-  if (points.length === 0) return;
+  function queueRestoreValidation(): void {
+    if (u.validationRange && rowFrom === 1) {
+      const [from, to] = u.validationRange.split(":").map((x) => parseA1(x));
+      if (from && to) ws.getRangeByIndexes(from.row - 1, from.col - 1, to.row - from.row + 1, 1).dataValidation.clear();
+      // The rules that were there before (the user's, or Shinchoku's own from an earlier run).
+      for (const v of (u as UndoSheet & UndoExtra).validationBefore ?? []) {
+        const [a, b] = v.range.split(":").map((x) => parseA1(x));
+        if (a && b) ws.getRangeByIndexes(a.row - 1, a.col - 1, b.row - a.row + 1, b.col - a.col + 1).dataValidation.rule = v.rule;
+      }
+    }
+  }
+  function queueRestoreWidths(): void {
+    if (rowFrom === 1) for (const w of u.widths) if (w.width !== null) ws.getRangeByIndexes(0, w.col - 1, 1, 1).format.columnWidth = charsToPoints(w.width);
+  }
+  if (points.length === 0) {
+    // No cell of these rows to put back (every entry damaged): the drop-down and the widths still go back, as the CLI does.
+    queueRestoreValidation();
+    queueRestoreWidths();
+    return;
+  }
   const box = boxOf(points);
   const values = grid<string | number | boolean | null>(box.rows, box.cols, () => null);
   const formats = grid<string | null>(box.rows, box.cols, () => null);
@@ -719,19 +738,11 @@ function queueRestore(ws: XWorksheet, u: UndoSheet, rowFrom = 1, rowTo = Number.
         : { pattern: "None" };
     props[r][k] = { format: { fill, font: { bold: Boolean(p.bold) }, wrapText: Boolean(p.wrap), verticalAlignment: vAlign as Excel.VerticalAlignment } };
   }
-  if (u.validationRange && rowFrom === 1) {
-    const [from, to] = u.validationRange.split(":").map((x) => parseA1(x));
-    if (from && to) ws.getRangeByIndexes(from.row - 1, from.col - 1, to.row - from.row + 1, 1).dataValidation.clear();
-    // The rules that were there before (the user's, or Shinchoku's own from an earlier run).
-    for (const v of (u as UndoSheet & UndoExtra).validationBefore ?? []) {
-      const [a, b] = v.range.split(":").map((x) => parseA1(x));
-      if (a && b) ws.getRangeByIndexes(a.row - 1, a.col - 1, b.row - a.row + 1, b.col - a.col + 1).dataValidation.rule = v.rule;
-    }
-  }
+  queueRestoreValidation();
   const range = ws.getRangeByIndexes(box.row - 1, box.col - 1, box.rows, box.cols);
   queueCells(range, values, formats);
   range.setCellProperties(props);
-  if (rowFrom === 1) for (const w of u.widths) if (w.width !== null) ws.getRangeByIndexes(0, w.col - 1, 1, 1).format.columnWidth = charsToPoints(w.width);
+  queueRestoreWidths();
 }
 
 /** Restores sheets from their UndoSheets: in one sync, or per sheet in row blocks beyond the payload limit. */
