@@ -6,7 +6,7 @@
 
 export type XLoadable = { load(propertyNames: string): unknown };
 
-export interface XRangeFormat extends Pick<Excel.RangeFormat, "columnWidth" | "wrapText" | "verticalAlignment">, XLoadable {
+export interface XRangeFormat extends Pick<Excel.RangeFormat, "columnWidth" | "useStandardWidth" | "wrapText" | "verticalAlignment">, XLoadable {
   font: Pick<Excel.RangeFont, "bold">;
   fill: Pick<Excel.RangeFill, "clear">;
 }

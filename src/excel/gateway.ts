@@ -712,7 +712,13 @@ function queueRestore(ws: XWorksheet, u: UndoSheet, rowFrom = 1, rowTo = Number.
     }
   }
   function queueRestoreWidths(): void {
-    if (rowFrom === 1) for (const w of u.widths) if (w.width !== null) ws.getRangeByIndexes(0, w.col - 1, 1, 1).format.columnWidth = charsToPoints(w.width);
+    if (rowFrom !== 1) return;
+    for (const w of u.widths) {
+      const format = ws.getRangeByIndexes(0, w.col - 1, 1, 1).format;
+      // null: the column had no width of its own (a record the CLI wrote): back to the sheet's standard width.
+      if (w.width === null) format.useStandardWidth = true;
+      else format.columnWidth = charsToPoints(w.width);
+    }
   }
   if (points.length === 0) {
     // No cell of these rows to put back (every entry damaged): the drop-down and the widths still go back, as the CLI does.

@@ -271,6 +271,16 @@ export class FakeRange implements XRange {
           for (let c = r.col; c < r.col + r.cols; c++) s.widths.set(c, w);
         });
       },
+      get useStandardWidth() {
+        return notLoaded("RangeFormat.useStandardWidth");
+      },
+      // "Specifies if the column width of the Range object equals the standard width of the sheet. …
+      // Note: This property is only intended to be set to true. Setting it to false has no effect." (RangeFormat)
+      set useStandardWidth(v: boolean) {
+        self.write("useStandardWidth", v, (s, r) => {
+          if (v) for (let c = r.col; c < r.col + r.cols; c++) s.widths.delete(c);
+        });
+      },
       get wrapText() {
         return notLoaded("RangeFormat.wrapText");
       },
