@@ -9,6 +9,9 @@ import { FILE_MESSAGES } from "../../src/core/messages-file";
 import { detectFormat, FileError, patchWorkbook, readZip, undoWorkbook, writeZip } from "../../src/xlsx";
 import { entryBytes, entryText } from "../../src/xlsx/zip";
 import { plans } from "./plans";
+import { decodeRecord, encodeRecord, type ShinchokuRecord } from "../../src/core/record";
+import { openPackage } from "../../src/xlsx/package";
+import { RECORD_SHEET } from "../../src/core";
 
 const FILES = [
   ...["excel-style.xlsx", "excel-style.xlsm", "libreoffice.xlsx", "openpyxl.xlsx"].map((f) => path.join(__dirname, "../files/corpus", f)),
@@ -35,6 +38,20 @@ function withPart(bytes: Uint8Array, name: string, change: (xml: string) => stri
 }
 const text = (bytes: Uint8Array, name: string) => entryText(readZip(bytes), name)!;
 const write = (bytes: Uint8Array, at: Date) => patchWorkbook(bytes, "t.xlsx", plans(bytes), at);
+const writeOnly = (bytes: Uint8Array, sheet: string, at: Date) => patchWorkbook(bytes, "t.xlsx", plans(bytes).filter((p) => p.sheet === sheet), at);
+const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** The record sheet's part, its record changed by `change` (as another version of the program might have stored it). */
+function withRecord(bytes: Uint8Array, change: (r: ShinchokuRecord) => void): Uint8Array {
+  const part = openPackage(readZip(bytes)).sheets.find((s) => s.name === RECORD_SHEET)!.part!;
+  return withPart(bytes, part, (xml) => {
+    const chunks = [...xml.matchAll(/<t xml:space="preserve">([\s\S]*?)<\/t>/g)].map((m) => unescape(m[1]));
+    const record = decodeRecord(chunks)!;
+    change(record);
+    const rows = encodeRecord(record).map((c, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t xml:space="preserve">${escape(c)}</t></is></c></row>`).join("");
+    return xml.replace(/<sheetData>[\s\S]*<\/sheetData>/, `<sheetData>${rows}</sheetData>`);
+  });
+}
 
 describe("exact undo across several writes", () => {
   it.each(FILES.map((f) => [path.basename(f), f]))("%s: write, write again, undo --all: every entry byte-identical", (_name, file) => {
@@ -82,6 +99,11 @@ describe("what someone changed between two writes", () => {
       const cols = colsOf(text(back.bytes, SHEET));
       expect(cols).toContain('width="44"');
       expect(cols).not.toContain('width="30.63"');
+      // Columns I–L carry again the attributes the range 9–16384 gave them (their format, a width not set by hand).
+      for (const col of [9, 10, 11, 12]) {
+        const covering = [...cols.matchAll(/<col ([^>]*)\/>/g)].map((m) => m[1]).find((a) => Number(/min="(\d+)"/.exec(a)![1]) <= col && Number(/max="(\d+)"/.exec(a)![1]) >= col)!;
+        expect({ col, style: /style="(\d+)"/.exec(covering)?.[1], custom: /customWidth="(\w+)"/.exec(covering)?.[1] }).toEqual({ col, style: "1", custom: "false" });
+      }
       // The sheet's cells are as before the first write.
       expect(text(back.bytes, SHEET).replace(/<cols>[\s\S]*?<\/cols>/, "")).toBe(text(src, SHEET).replace(/<cols>[\s\S]*?<\/cols>/, ""));
     }
@@ -97,6 +119,59 @@ describe("what someone changed between two writes", () => {
     expect(last.scope).toBe("last");
     expect(text(last.bytes, "xl/styles.xml")).toBe(text(resaved, "xl/styles.xml"));
     expect(text(last.bytes, "xl/worksheets/sheet1.xml")).toBe(text(resaved, "xl/worksheets/sheet1.xml"));
+  });
+});
+
+describe("writes of part of the workbook", () => {
+  const file = () => path.join(__dirname, "../files/corpus/excel-style.xlsx");
+
+  it("a sheet only the first write judged, renamed since: undo of the last write goes ahead; undo --all refuses with sheet-missing", () => {
+    const src = load(file());
+    const once = write(src, AT1);
+    const twice = writeOnly(once, "進捗状況", AT2);
+    const renamed = withPart(twice, "xl/workbook.xml", (xml) => xml.replace('name="第2期"', 'name="第2期（旧）"'));
+    const last = undoWorkbook(renamed, "t.xlsx")!;
+    expect(last.scope).toBe("last");
+    expect(text(last.bytes, "xl/worksheets/sheet1.xml")).toBe(text(once, "xl/worksheets/sheet1.xml"));
+    let err: unknown = null;
+    try {
+      undoWorkbook(renamed, "t.xlsx", { all: true });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(FileError);
+    expect([(err as FileError).code, (err as FileError).detail]).toEqual(["sheet-missing", "第2期"]);
+  });
+
+  it.each(FILES.slice(0, 4).map((f) => [path.basename(f), f]))("%s: one sheet written, then all: undo, then undo --all, every entry byte-identical", (_name, file) => {
+    const src = load(file);
+    const once = writeOnly(src, "第2期", AT1);
+    const twice = write(once, AT2);
+    const last = undoWorkbook(twice, "t.xlsx")!;
+    expect(last.scope).toBe("last");
+    expect(differing(once, last.bytes, (n) => /worksheets\/sheet\d+\.xml$/.test(n) && !/sheet[12]\.xml$/.test(n))).toEqual([]);
+    const back = undoWorkbook(last.bytes, "t.xlsx", { all: true })!;
+    expect(back.scope).toBe("origin");
+    expect(differing(src, back.bytes)).toEqual([]);
+  });
+
+  it("a styles part another program saved with a byte-order mark between two writes: undo keeps its bytes", () => {
+    const src = load(file());
+    const once = write(src, AT1);
+    const marked = withPart(once, "xl/styles.xml", (xml) => `\ufeff${xml}`);
+    const twice = write(marked, AT2);
+    const back = undoWorkbook(twice, "t.xlsx")!;
+    expect(back.scope).toBe("last");
+    expect(parts(back.bytes).get("xl/styles.xml")).toBe(parts(marked).get("xl/styles.xml"));
+  });
+
+  it("a record whose styles edits are not a list (another version stored them otherwise): undo still puts the cells back", () => {
+    const src = load(file());
+    const once = write(src, AT1);
+    const damaged = withRecord(once, (r) => (r.adapter = { ...r.adapter, stylesEdits: "?" }));
+    const back = undoWorkbook(damaged, "t.xlsx")!;
+    expect(back.scope).toBe("last");
+    expect(text(back.bytes, "xl/worksheets/sheet1.xml")).toBe(text(src, "xl/worksheets/sheet1.xml"));
   });
 });
 
