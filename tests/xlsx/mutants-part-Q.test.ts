@@ -175,6 +175,43 @@ describe("writes of part of the workbook", () => {
   });
 });
 
+describe("a styles part another program changed after Shinchoku's formats", () => {
+  it("a differential format added by Excel (conditional formatting) since the write: undo and undo --all take none of the styles back", () => {
+    const src = load(path.join(__dirname, "../files/corpus/excel-style.xlsx"));
+    const once = write(src, AT1);
+    const styles = text(once, "xl/styles.xml");
+    const dxf = '<dxf><font><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf>';
+    const resaved = withPart(once, "xl/styles.xml", (xml) => (/<dxfs count="0"\/>/.test(xml) ? xml.replace('<dxfs count="0"/>', `<dxfs count="1">${dxf}</dxfs>`) : xml.replace(/<dxfs count="(\d+)">/, (_a, n: string) => `<dxfs count="${Number(n) + 1}">${dxf}`)));
+    expect(text(resaved, "xl/styles.xml")).not.toBe(styles);
+    const xfsOf = (xml: string) => /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)![1];
+    for (const back of [undoWorkbook(resaved, "t.xlsx")!, undoWorkbook(resaved, "t.xlsx", { all: true })!]) {
+      const after = text(back.bytes, "xl/styles.xml");
+      expect(after).toContain(dxf);
+      // The formats the write appended (and the cells might point at) are all still there, in place.
+      expect(xfsOf(after).startsWith(xfsOf(styles))).toBe(true);
+      expect(text(back.bytes, "xl/worksheets/sheet1.xml")).not.toContain("達成");
+    }
+  });
+});
+
+describe("a record without the origin (as an earlier version stored it)", () => {
+  it("undo --all of the last write, its sheet renamed since: sheet-missing", () => {
+    const src = load(path.join(__dirname, "../files/corpus/excel-style.xlsx"));
+    const once = withRecord(write(src, AT1), (r) => delete r.origin);
+    const renamed = withPart(once, "xl/workbook.xml", (xml) => xml.replace('name="第2期"', 'name="第2期（旧）"'));
+    let err: unknown = null;
+    try {
+      undoWorkbook(renamed, "t.xlsx", { all: true });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(FileError);
+    expect([(err as FileError).code, (err as FileError).detail]).toEqual(["sheet-missing", "第2期"]);
+    // Under its own name, the last write is undone.
+    expect(undoWorkbook(once, "t.xlsx", { all: true })!.scope).toBe("last");
+  });
+});
+
 describe("undo after the written sheets were renamed", () => {
   it("sheet-missing naming every renamed sheet, comma-separated; nothing is written", () => {
     const src = load(path.join(__dirname, "../files/corpus/excel-style.xlsx"));
