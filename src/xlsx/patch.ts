@@ -307,12 +307,10 @@ function addToOrigin(record: ShinchokuRecord, run: FileUndoSheet, at: Date): voi
     const fresh: OriginSheet & FileUndoSheet = { at: at.toISOString(), sheet: run.sheet, cells: [], widths: [], written: null, validationRange: null, cellXml: {}, colAttrs: {}, validations: run.validations, dimension: run.dimension, colsXml: run.colsXml, colsLeft: markOf(run.colsXml ?? ""), spans: {} };
     o = origins[run.sheet] = fresh;
   }
-  // The exact `<cols>` of the origin holds while every run found the element as the one before left it.
+  // `colsLeft` follows the runs while each found the element as the one before left it; when one did not
+  // (someone changed the columns in between), it stays at the last such state, and undo --all puts the origin's
+  // exact `<cols>` back only if the element is found exactly so again (restoreSheet's check).
   if (o.colsXml !== undefined && o.colsLeft === markOf(run.colsXml ?? "")) o.colsLeft = run.colsLeft;
-  else {
-    delete o.colsXml;
-    delete o.colsLeft;
-  }
   if (o.spans && run.spans) for (const [row, s] of Object.entries(run.spans)) o.spans[row] ??= s;
   const known = new Set(o.cells.map((c) => c.address));
   for (const c of run.cells) {
@@ -453,13 +451,9 @@ function undoPackage(pkg: OoxmlPackage, fileName: string, options: { all?: boole
   if (record.lastRun && !(options.all && origins.length > 0)) {
     for (const u of record.lastRun.undo as FileUndoSheet[]) {
       const colsExact = restoreSheet(p, u, exactValid);
-      // The origin's exact columns now hold as this run found them, or, put back otherwise, no longer.
+      // The origin's exact columns now hold as this run found them (else colsLeft stays where it was).
       const o = record.origin?.[u.sheet] as FileUndoSheet | undefined;
       if (o && colsExact && o.colsLeft === u.colsLeft) o.colsLeft = markOf(u.colsXml ?? "");
-      else if (o) {
-        delete o.colsXml;
-        delete o.colsLeft;
-      }
       if (u.written) record.sheets[u.sheet] = { written: u.written };
       else {
         delete record.sheets[u.sheet];

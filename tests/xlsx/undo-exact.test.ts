@@ -86,6 +86,24 @@ describe("what someone changed after the write stays", () => {
     }
   });
 
+  it("between two writes: one of Shinchoku's widths changed by hand (the next write sets it back) — undo --all still exact; column B changed by hand — kept", () => {
+    const src = load(file);
+    const once = patchWorkbook(src, "t.xlsx", plans(src), AT1);
+    const colsOf = (b: Uint8Array) => /<cols>[\s\S]*?<\/cols>/.exec(entryText(readZip(b), "xl/worksheets/sheet1.xml")!)![0];
+    // Column L (12) is Shinchoku's status column in this file: its <col> made 40 wide by hand.
+    const ownChanged = withPart(once, "xl/worksheets/sheet1.xml", (xml) => xml.replace(/(<col min="12" max="12" )width="[\d.]+"/, '$1width="40"'));
+    expect(colsOf(ownChanged)).not.toBe(colsOf(once));
+    const twice = patchWorkbook(ownChanged, "t.xlsx", plans(ownChanged), AT2);
+    expect(colsOf(twice)).toBe(colsOf(once));
+    expect(differing(src, undoWorkbook(twice, "t.xlsx", { all: true })!.bytes)).toEqual([]);
+    // Column B (in the 2–8 range) made 44 wide by hand between the writes: undo --all keeps it.
+    const userChanged = withPart(once, "xl/worksheets/sheet1.xml", (xml) => xml.replace(/(<col min="2" max="8"[^>]*?)width="30.63"/, '$1width="44"'));
+    const again = patchWorkbook(userChanged, "t.xlsx", plans(userChanged), AT2);
+    const back = undoWorkbook(again, "t.xlsx", { all: true })!;
+    expect(colsOf(back.bytes)).toContain('width="44"');
+    expect(colsOf(back.bytes)).not.toContain('width="30.63"');
+  });
+
   it("a styles part another program rewrote since the write: not taken back (its formats stay, the cells keep their looks)", () => {
     const src = load(file);
     const written = patchWorkbook(src, "t.xlsx", plans(src), AT1);
