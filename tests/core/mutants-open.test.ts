@@ -277,3 +277,19 @@ describe("外字 (private-use characters) in a cell are text like any other", ()
     expect(k.evidence?.actual?.text).toContain("\uE000田地区");
   });
 });
+
+// claim.ts:66 (survivors of the CI run at f2a61da): the punctuation around a qualitative target is trimmed as
+// whole runs at both ends, and only there — a 、 inside the target is part of its words.
+describe("a qualitative target's own words: punctuation trimmed at its ends only", () => {
+  // ① is denied; the second sentence repeats ②'s own words, so it covers ② alone (③ stays none). Without them
+  // found, the sentence's 完了した would cover every KPI its marker-free sentence reaches, ③ too.
+  const own = (target2: string) => claims("①は達成できなかった。研修会の開催、周知を完了した。", ["1", "2", "3"], { 2: target2 });
+  it("a target with a 、 inside (and a last phrase too short to be a key) is found with its 、", () => {
+    expect(own("研修会の開催、周知")).toEqual({ 1: "deny", 2: "affirm", 3: "none" });
+  });
+
+  it("runs of punctuation or blanks at either end are trimmed whole (「、、…」, 「…。 」 as a cell often ends)", () => {
+    expect(own("、、研修会の開催、周知")).toEqual({ 1: "deny", 2: "affirm", 3: "none" });
+    expect(own("研修会の開催、周知。 ")).toEqual({ 1: "deny", 2: "affirm", 3: "none" });
+  });
+});
