@@ -1,8 +1,9 @@
 // Pins behaviour of src/excel/gateway.ts (payload-limit splitting, roll-back, undo, runs, sheet listing and the 判定集計 summary) that mutation testing found unpinned.
-import { decodeRecord, DEFAULT_CONFIG, encodeRecord, RECORD_SHEET, STATUS_LABELS, type Issue, type SheetReport, type ShinchokuRecord } from "../../src/core";
+import { DEFAULT_CONFIG, RECORD_SHEET, STATUS_LABELS, type Issue, type SheetReport, type ShinchokuRecord } from "../../src/core";
 import { activeSheetName, checkSheet, finishRun, listSheets, selectCell, startRun, undoLast, writeRecord, writeSummary } from "../../src/excel/gateway";
 import { seedFromTsv } from "../helpers/sheet";
 import { cellOf, dump, FakeContext, type FakeSheetData, sheetData } from "./fake-excel";
+import { editRecord as editStoredRecord } from "./edit-record";
 
 function seedSheet(name = "人事・財政部会"): FakeSheetData {
   const input = seedFromTsv();
@@ -241,15 +242,8 @@ describe("roll-back after a failed write", () => {
 });
 
 /** Hand-edits the record in the record sheet (as a user, or a damaged file, might). */
-function editRecord(ctx: FakeContext, edit: (r: ShinchokuRecord & { lastRun: { undo: { validationBefore?: { range: string; rule: unknown }[] }[] } }) => void): void {
-  const s = ctx.sheet(RECORD_SHEET);
-  const chunks: string[] = [];
-  for (let r = 0; s.cells.get(`${r},0`)?.type === "String"; r++) chunks.push(String(s.cells.get(`${r},0`)!.value));
-  const record = decodeRecord(chunks)!;
-  edit(record as Parameters<typeof edit>[0]);
-  const next = encodeRecord(record);
-  for (let r = 0; r < Math.max(chunks.length, next.length); r++) s.cells.set(`${r},0`, { ...cellOf(s, `A${r + 1}`), value: next[r] ?? "", type: next[r] === undefined ? "Empty" : "String" });
-}
+type WithValidations = ShinchokuRecord & { lastRun: { undo: { validationBefore?: { range: string; rule: unknown }[] }[] } };
+const editRecord = (ctx: FakeContext, edit: (r: WithValidations) => void): void => editStoredRecord<WithValidations>(ctx, edit);
 
 describe("undo with a damaged record", () => {
   it("an entry whose address is not a cell reference is passed over also when the restore goes in row blocks", async () => {

@@ -1,6 +1,7 @@
 /** Pins behaviour of src/excel/gateway.ts and round-book.ts that a whole mutation run (2026-11-26) found unpinned. */
-import { decodeRecord, DEFAULT_CONFIG, encodeRecord, RECORD_SHEET, type ShinchokuRecord } from "../../src/core";
+import { DEFAULT_CONFIG, RECORD_SHEET } from "../../src/core";
 import { checkSheet, undoLast, writeRecord } from "../../src/excel/gateway";
+import { editRecord } from "./edit-record";
 import { cellOf, FakeContext, type FakeSheetData, sheetData } from "./fake-excel";
 import { changeAfterSync } from "./change-after-sync";
 
@@ -16,16 +17,6 @@ function progress(items: number): FakeSheetData {
 
 const write = (ctx: FakeContext, payloadBudget?: number) => checkSheet(ctx, { config: DEFAULT_CONFIG, write: true, ...(payloadBudget ? { payloadBudget } : {}) });
 
-/** Rewrites the stored record (one JSON chunk a row in column A of the record sheet). */
-function editRecord(ctx: FakeContext, edit: (r: ShinchokuRecord) => void): void {
-  const s = ctx.sheet(RECORD_SHEET);
-  const chunks: string[] = [];
-  for (let r = 0; s.cells.get(`${r},0`)?.type === "String"; r++) chunks.push(String(s.cells.get(`${r},0`)!.value));
-  const record = decodeRecord(chunks)!;
-  edit(record);
-  const next = encodeRecord(record);
-  for (let r = 0; r < Math.max(chunks.length, next.length); r++) s.cells.set(`${r},0`, { ...cellOf(s, `A${r + 1}`), value: next[r] ?? "", type: next[r] === undefined ? "Empty" : "String" });
-}
 
 describe("the record sheet as read back by undo", () => {
   it("a number typed in the record sheet's column A, below an empty cell, is not taken for a chunk: undo goes ahead", async () => {

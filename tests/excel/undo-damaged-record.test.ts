@@ -2,9 +2,10 @@
  * Undo in the add-in with a record entry whose address is not a cell reference (a damaged or hand-edited
  * record): the entry is passed over as the CLI does (src/xlsx/patch.ts), never written over A1 instead.
  */
-import { decodeRecord, DEFAULT_CONFIG, encodeRecord, RECORD_SHEET, type ShinchokuRecord } from "../../src/core";
+import { DEFAULT_CONFIG } from "../../src/core";
 import { checkSheet, undoLast } from "../../src/excel/gateway";
 import { seedFromTsv } from "../helpers/sheet";
+import { editRecord } from "./edit-record";
 import { cellOf, FakeContext, type FakeSheetData, sheetData } from "./fake-excel";
 
 const SHEET = "人事・財政部会";
@@ -13,15 +14,6 @@ function seedSheet(): FakeSheetData {
   return sheetData(SHEET, input.cells.map((r) => r.map((c) => (c.kind === "empty" ? null : (c.value as string | number)))));
 }
 
-function editRecord(ctx: FakeContext, edit: (r: ShinchokuRecord) => void): void {
-  const s = ctx.sheet(RECORD_SHEET);
-  const chunks: string[] = [];
-  for (let r = 0; s.cells.get(`${r},0`)?.type === "String"; r++) chunks.push(String(s.cells.get(`${r},0`)!.value));
-  const record = decodeRecord(chunks)!;
-  edit(record);
-  const next = encodeRecord(record);
-  for (let r = 0; r < Math.max(chunks.length, next.length); r++) s.cells.set(`${r},0`, { ...cellOf(s, `A${r + 1}`), value: next[r] ?? "", type: next[r] === undefined ? "Empty" : "String" });
-}
 
 it("an undo entry whose address is not a cell reference leaves A1 as it is; the other cells are restored", async () => {
   const ctx = new FakeContext([seedSheet()]);

@@ -3,38 +3,28 @@
  * several writes (the styles edits, the `<cols>` chain, undo --all after two writes), the renamed-sheet refusal,
  * and compound-file directory entries that start a directory sector placed after another sector (MS-CFB §2.6).
  */
-import * as fs from "fs";
 import * as path from "path";
 import { FILE_MESSAGES } from "../../src/core/messages-file";
-import { detectFormat, FileError, patchWorkbook, readZip, undoWorkbook, writeZip } from "../../src/xlsx";
-import { entryBytes, entryText } from "../../src/xlsx/zip";
+import { detectFormat, FileError, patchWorkbook, readZip, undoWorkbook } from "../../src/xlsx";
+import { entryText } from "../../src/xlsx/zip";
 import { plans } from "./plans";
+import { differing, load, parts, PRODUCER_FILES as FILES, withPart } from "./workbook-parts";
 import { decodeRecord, encodeRecord, type ShinchokuRecord } from "../../src/core/record";
 import { openPackage } from "../../src/xlsx/package";
 import { RECORD_SHEET } from "../../src/core";
 
-const FILES = [
-  ...["excel-style.xlsx", "excel-style.xlsm", "libreoffice.xlsx", "openpyxl.xlsx"].map((f) => path.join(__dirname, "../files/corpus", f)),
-  ...["seed-jinji-zaisei-r2.libreoffice.xlsx", "v2-kpi-table-r5.xlsx", "v2-multirow-r5.xlsx", "v2-years-across-r5.xlsx"].map((f) => path.join(__dirname, "../fixtures", f)),
-];
 const AT1 = new Date("2026-04-01T00:00:00Z");
 const AT2 = new Date("2026-04-02T00:00:00Z");
 const AT3 = new Date("2026-04-03T00:00:00Z");
 
-const load = (file: string) => new Uint8Array(fs.readFileSync(file));
-function parts(bytes: Uint8Array): Map<string, string> {
-  const zip = readZip(bytes);
-  return new Map(zip.entries.map((e) => [e.name, Buffer.from(entryBytes(zip, e)).toString("latin1")]));
-}
-/** The names of the entries that differ (or exist on one side only). */
-function differing(a: Uint8Array, b: Uint8Array, skip: (name: string) => boolean = () => false): string[] {
-  const pa = parts(a);
-  const pb = parts(b);
-  return [...new Set([...pa.keys(), ...pb.keys()])].filter((n) => !skip(n) && pa.get(n) !== pb.get(n)).sort();
-}
-function withPart(bytes: Uint8Array, name: string, change: (xml: string) => string): Uint8Array {
-  const zip = readZip(bytes);
-  return writeZip(zip.entries.map((e) => ({ name: e.name, data: e.name === name ? change(entryText(zip, e.name)!) : entryBytes(zip, e) })));
+/** What `run` threw (null when it returned). */
+function thrownBy(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (e) {
+    return e;
+  }
+  return null;
 }
 const text = (bytes: Uint8Array, name: string) => entryText(readZip(bytes), name)!;
 const write = (bytes: Uint8Array, at: Date) => patchWorkbook(bytes, "t.xlsx", plans(bytes), at);
@@ -133,12 +123,7 @@ describe("writes of part of the workbook", () => {
     const last = undoWorkbook(renamed, "t.xlsx")!;
     expect(last.scope).toBe("last");
     expect(text(last.bytes, "xl/worksheets/sheet1.xml")).toBe(text(once, "xl/worksheets/sheet1.xml"));
-    let err: unknown = null;
-    try {
-      undoWorkbook(renamed, "t.xlsx", { all: true });
-    } catch (e) {
-      err = e;
-    }
+    const err = thrownBy(() => undoWorkbook(renamed, "t.xlsx", { all: true }));
     expect(err).toBeInstanceOf(FileError);
     expect([(err as FileError).code, (err as FileError).detail]).toEqual(["sheet-missing", "第2期"]);
   });
@@ -199,12 +184,7 @@ describe("a record without the origin (as an earlier version stored it)", () => 
     const src = load(path.join(__dirname, "../files/corpus/excel-style.xlsx"));
     const once = withRecord(write(src, AT1), (r) => delete r.origin);
     const renamed = withPart(once, "xl/workbook.xml", (xml) => xml.replace('name="第2期"', 'name="第2期（旧）"'));
-    let err: unknown = null;
-    try {
-      undoWorkbook(renamed, "t.xlsx", { all: true });
-    } catch (e) {
-      err = e;
-    }
+    const err = thrownBy(() => undoWorkbook(renamed, "t.xlsx", { all: true }));
     expect(err).toBeInstanceOf(FileError);
     expect([(err as FileError).code, (err as FileError).detail]).toEqual(["sheet-missing", "第2期"]);
     // Under its own name, the last write is undone.
@@ -218,12 +198,7 @@ describe("undo after the written sheets were renamed", () => {
     const written = write(src, AT1);
     const renamed = withPart(written, "xl/workbook.xml", (xml) => xml.replace('name="進捗状況"', 'name="進捗状況（旧）"').replace('name="第2期"', 'name="第2期（旧）"'));
     for (const all of [false, true]) {
-      let err: unknown = null;
-      try {
-        undoWorkbook(renamed, "t.xlsx", { all });
-      } catch (e) {
-        err = e;
-      }
+      const err = thrownBy(() => undoWorkbook(renamed, "t.xlsx", { all }));
       expect(err).toBeInstanceOf(FileError);
       expect((err as FileError).code).toBe("sheet-missing");
       expect((err as FileError).detail).toBe("進捗状況, 第2期");
