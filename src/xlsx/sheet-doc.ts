@@ -33,6 +33,8 @@ const AFTER_VALIDATIONS = ["hyperlinks", "printOptions", "pageMargins", "pageSet
 // A row's body may not run into the next row's start (a tempered token): an unclosed <row> then costs
 // the distance to the next row, not to the end of the part, so a malicious file cannot make reading quadratic.
 const ROW_RE = new RegExp(`<${el("row")}\\b([^>]*?)(?:/>|>((?:[^<]|<(?!${el("row")}\\b))*?)</${el("row")}>)`, "g");
+/** The `<cols>` element; its content in group 1. */
+const COLS_RE = new RegExp(`<${el("cols")}\\b[^>]*>([\\s\\S]*?)</${el("cols")}>`);
 const CELL_RE = new RegExp(`<${el("c")}\\b([^>]*?)(?:/>|>(?:[^<]|<(?!${el("c")}[\\s>/]))*?</${el("c")}>)`, "g");
 
 export class SheetDoc {
@@ -145,7 +147,7 @@ export class SheetDoc {
   cols(): ColRange[] {
     if (this.colsCache) return this.colsCache;
     const out: ColRange[] = [];
-    const block = new RegExp(`<${el("cols")}\\b[^>]*>([\\s\\S]*?)</${el("cols")}>`).exec(this.head);
+    const block = COLS_RE.exec(this.head);
     if (block) {
       const re = new RegExp(`<${el("col")}\\b([^>]*?)/?>`, "g");
       let m: RegExpExecArray | null;
@@ -187,7 +189,7 @@ export class SheetDoc {
 
   /** The `<cols>` element as it will be written (null: none), so undo can put back exactly this text. */
   colsXml(): string | null {
-    if (!this.colsDirty) return new RegExp(`<${el("cols")}\\b[^>]*>[\\s\\S]*?</${el("cols")}>`).exec(this.head)?.[0] ?? null;
+    if (!this.colsDirty) return COLS_RE.exec(this.head)?.[0] ?? null;
     const p = this.prefix;
     const cols = this.colsCache ?? [];
     return cols.length > 0 ? `<${p}cols>${cols.map((c) => `<${p}col min="${c.min}" max="${c.max}"${c.attrs ? ` ${c.attrs}` : ""}/>`).join("")}</${p}cols>` : null;
@@ -195,7 +197,7 @@ export class SheetDoc {
 
   /** Puts a `<cols>` element back as it was written (null: removes it). */
   setColsXml(xml: string | null): void {
-    const existing = new RegExp(`<${el("cols")}\\b[^>]*>[\\s\\S]*?</${el("cols")}>`).exec(this.head);
+    const existing = COLS_RE.exec(this.head);
     const text = xml ?? "";
     if (existing) this.head = this.head.slice(0, existing.index) + text + this.head.slice(existing.index + existing[0].length);
     else if (text) {
@@ -370,7 +372,7 @@ export class SheetDoc {
     let head = this.head;
     if (this.colsDirty) {
       const block = this.colsXml() ?? "";
-      const existing = new RegExp(`<${el("cols")}\\b[^>]*>[\\s\\S]*?</${el("cols")}>`).exec(head);
+      const existing = COLS_RE.exec(head);
       if (existing) head = head.slice(0, existing.index) + block + head.slice(existing.index + existing[0].length);
       else {
         const sd = head.search(new RegExp(`<${el("sheetData")}\\b`));
